@@ -1,6 +1,8 @@
 # The front door. Every target creates .venv from the pinned requirements on
 # first use, so a fresh machine needs only Python 3.11+ and make.
 PYTHON ?= python3
+# Material prints a banner about its successor on every build; it is not ours to show.
+export NO_MKDOCS_2_WARNING := 1
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
