@@ -63,7 +63,8 @@ def year_dashboard(year: YearSummary, href: Href, title: Callable[[str], str]) -
         )
     return (
         f'<div class="trellis-dashboard trellis-year" data-year="{year.year}" '
-        f'data-today="{year.today.isoformat()}" data-shipped="{year.shipped}" data-total="{year.total}">'
+        f'data-today="{year.today.isoformat()}" data-shipped="{year.shipped}" data-total="{year.total}" '
+        f'data-breaches="{len(year.breaches)}">'
         + timeline(year)
         + f'<div class="trellis-quarters">{"".join(cards)}</div>'
         + f'<p class="trellis-count">{year.shipped} of {year.total} deliverables shipped in {year.year}.</p>'
