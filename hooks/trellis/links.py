@@ -5,7 +5,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 from urllib.parse import quote, unquote, urlsplit
 
@@ -110,6 +110,8 @@ class Resolver:
     paths: dict[str, str]  # lower-cased src_uri -> src_uri
     names: dict[str, tuple[str, ...]]  # normalised name or title -> src_uris
     titles: dict[str, tuple[str, ...]]
+    # lower-cased file name -> src_uris of files that are not notes, for `![[image.png]]`
+    files: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def resolve_path(self, path: str) -> str | None:
         """Return the src_uri for a docs-relative path written with or without suffix."""
@@ -144,14 +146,28 @@ class Resolver:
             found = self.resolve_path(relative.rstrip("/"))
             if found:
                 return found, ()
-        # 3. a unique match anywhere, by file name, then by title
+        # 3. a unique match anywhere: an attachment by its file name, a note by
+        # its file name, then by its title
         key = normalise_name(posixpath.basename(bare.rstrip("/")) or bare)
-        for table in (self.names, self.titles):
+        tables = [self.names, self.titles]
+        if bare == written and posixpath.splitext(written)[1]:
+            key = posixpath.basename(written).lower()
+            tables = [self.files]
+        for table in tables:
             candidates = table.get(key, ())
             if candidates:
-                ranked = sorted(candidates, key=lambda uri: (uri.count("/"), len(uri), uri))
-                return ranked[0], tuple(ranked) if len(ranked) > 1 else ()
+                ranked = rank_candidates(candidates)
+                return ranked[0], ranked if len(ranked) > 1 else ()
         return None, ()
+
+
+def rank_candidates(candidates: Iterable[str]) -> tuple[str, ...]:
+    """Return same-named notes best first: fewest folders, then shortest path, then A–Z.
+
+    The first is what an ambiguous wikilink links to: the same on every run
+    and machine, never the note read last.
+    """
+    return tuple(sorted(candidates, key=lambda uri: (uri.count("/"), len(uri), uri)))
 
 
 def normalise_name(name: str) -> str:
@@ -166,7 +182,11 @@ def _strip_note_suffix(name: str) -> str:
 
 def build_resolver(titles: dict[str, str], files: Iterable[str] = ()) -> Resolver:
     """Return a resolver over notes (src_uri -> title) and other files in the docs."""
+    files = list(files)
     paths = {uri.lower(): uri for uri in files}
+    by_file: dict[str, list[str]] = {}
+    for uri in files:
+        by_file.setdefault(posixpath.basename(uri).lower(), []).append(uri)
     paths.update({uri.lower(): uri for uri in titles})
     names: dict[str, list[str]] = {}
     by_title: dict[str, list[str]] = {}
@@ -180,6 +200,7 @@ def build_resolver(titles: dict[str, str], files: Iterable[str] = ()) -> Resolve
         paths,
         {k: tuple(v) for k, v in names.items()},
         {k: tuple(v) for k, v in by_title.items()},
+        {k: tuple(v) for k, v in by_file.items()},
     )
 
 
@@ -259,9 +280,18 @@ def resolve_url(url: str, source: str, resolver: Resolver) -> str | None:
     if joined.startswith(".."):
         return None
     found = resolver.resolve_path(joined)
+    if found is None and path.endswith(("/", ".html")) and not _is_folder_page(source):
+        # written as the page's URL: with use_directory_urls a note's page is
+        # a folder (`notes/a/`), so `../b/` there means the note `notes/b`
+        as_url = posixpath.normpath(posixpath.join(posixpath.splitext(source)[0], path))
+        found = resolver.resolve_path(as_url) if not as_url.startswith("..") else None
     if found is None and not posixpath.splitext(path)[1] and "/" not in path.strip("/"):
         found, _ = resolver.resolve_wiki(path, source)  # an extension-less short link
     return found
+
+
+def _is_folder_page(source: str) -> bool:
+    return posixpath.splitext(posixpath.basename(source))[0] in ("index", "README")
 
 
 def sentence_around(body: str, start: int, end: int, width: int = 160) -> str:
