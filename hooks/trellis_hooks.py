@@ -22,6 +22,7 @@ from mkdocs.structure.pages import Page
 from trellis import clock, render
 from trellis.dashboards import YearSummary, summarise_quarter, summarise_year
 from trellis.garden import Garden, build_garden, restrict
+from trellis.graph import Graph, build_graph, garden_svg, graph_page, local_svg, neighbourhood
 from trellis.guardrails import Breach, find_breaches
 from trellis.markdown import essays_page, rewrite_links, source_for_mkdocs
 from trellis.notes import Note, build_note
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
 log = get_plugin_logger("trellis")
 
 ESSAYS_URI = "essays/index.md"
+GRAPH_URI = "graph/index.md"
 # Editor leftovers that are never notes and never published. MkDocs already
 # leaves out dot-files and dot-folders (.obsidian/, .trash/, .DS_Store, .x.swp).
 _JUNK_PREFIXES = ("~", "#")
@@ -52,6 +54,7 @@ class _Build:
     settings: Settings = field(default_factory=Settings)
     public: bool = False
     garden: Garden | None = None  # what the pages of this build see
+    graph: Graph | None = None  # the garden build's link graph; none in the public build
     breaches: list[Breach] = field(default_factory=list)
     year: YearSummary | None = None
     keep: set[str] = field(default_factory=set)
@@ -111,6 +114,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     state.year = summarise_year(garden, year, state.breaches, clock.today())
     if files.get_file_from_path(ESSAYS_URI) is None:
         files.append(File.generated(config, ESSAYS_URI, content=essays_page()))
+    if not state.public:
+        state.graph = build_graph(garden.notes, garden.links)
+        if files.get_file_from_path(GRAPH_URI) is None:
+            files.append(File.generated(config, GRAPH_URI, content=graph_page()))
     return files
 
 
@@ -198,6 +205,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     note = garden.notes.get(page.file.src_uri) if garden else None
     if garden is not None and page.file.src_uri == ESSAYS_URI:
         return html + render.essays_block(essays(garden), _href(page, files), state.public)
+    if state.graph is not None and page.file.src_uri == GRAPH_URI:
+        return html + garden_svg(state.graph, _href(page, files))
     if note is None or garden is None:
         return html
     if note.kind == "notebook":
@@ -220,6 +229,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         for uri in garden.backlinks.get(note.src_uri, ())
     ]
     blocks.append(render.backlinks_block(note, sources, href))
+    if state.graph is not None:
+        blocks.append(local_svg(neighbourhood(state.graph, note.src_uri), note.src_uri, href))
     return "\n".join(b for b in blocks if b)
 
 
