@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -27,7 +28,7 @@ class Settings:
 def parse_settings(extra: Any) -> tuple[Settings, list[str]]:
     """Return the settings and a problem per unusable value (a full key path each)."""
     problems: list[str] = []
-    raw = extra.get("trellis", {}) if isinstance(extra, dict) else {}
+    raw = extra.get("trellis", {}) if isinstance(extra, Mapping) else {}
     if raw is None:
         raw = {}
     if not isinstance(raw, dict):
