@@ -33,7 +33,7 @@ def parse_settings(extra: Any) -> tuple[Settings, list[str]]:
         raw = {}
     if not isinstance(raw, dict):
         return Settings(), [f"extra.trellis is {raw!r}; expected a mapping of settings"]
-    known = {"year", "guardrails", "publish", "pruned_nav", "public_assets"}
+    known = {"year", "guardrails", "publish", "pruned_nav", "public_assets", "notebooks"}  # notebooks: trellis.notebooks
     for key in raw:
         if key not in known:
             problems.append(f"extra.trellis.{key} is not a Trellis setting; expected one of {', '.join(sorted(known))}")
