@@ -37,7 +37,7 @@ def test_values_are_read() -> None:
         ({"guardrails": {"level": "loud"}}, "extra.trellis.guardrails.level is 'loud'; expected one of warn, info, ignore"),
         ({"guardrails": {"domains": 1}}, "extra.trellis.guardrails.domains is not a guardrail setting"),
         ({"publish": "everything"}, "extra.trellis.publish is 'everything'; expected one of essays, all"),
-        ({"colour": "green"}, "extra.trellis.colour is not a Trellis setting; expected one of guardrails, pruned_nav, public_assets, publish, year"),
+        ({"colour": "green"}, "extra.trellis.colour is not a Trellis setting; expected one of guardrails, notebooks, pruned_nav, public_assets, publish, year"),
     ],
     ids=["year", "limit", "level", "unknown-guardrail", "publish", "unknown-key"],
 )
