@@ -28,12 +28,17 @@ from trellis.graph import Graph, build_graph, garden_svg, graph_page, local_svg,
 from trellis.guardrails import Breach, find_breaches
 from trellis.loading import describe_breach, is_ignored
 from trellis.markdown import essays_page, rewrite_links, source_for_mkdocs
+from trellis.notebooks import (
+    NotebookSettings, copy_name, dumps, exclude_code_from_search, front_matter_problems,
+    parse_notebook_settings, placeholder, sanitise,
+)
 from trellis.notes import Note, build_note
 from trellis.publishing import essays, feed_essays, is_note_path, public_files, public_notes, public_text
 from trellis.audit import LeftOut, Markers, collect_markers, find_leaks
 from trellis.feed import FEED_URL, FeedEntry, absolute, feed_entries, feed_link, head_link, render_feed
 from trellis.settings import Settings, parse_settings
-from trellis.sources import read_markdown, read_notebook
+from trellis.problems import Problem
+from trellis.sources import Source, read_markdown, read_notebook
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -59,6 +64,9 @@ class _Build:
     breaches: list[Breach] = field(default_factory=list)
     year: YearSummary | None = None
     keep: set[str] = field(default_factory=set)
+    notebook_settings: NotebookSettings = field(default_factory=NotebookSettings)
+    # src_uri -> the notebook as read (None when unreadable) and why not; emptied in on_files
+    notebooks: dict[str, tuple[dict | None, str]] = field(default_factory=dict)
     feed: list[FeedEntry] | None = None  # None: no site_url, so no feed
     markers: Markers | None = None  # the public build's leak audit
 
@@ -77,6 +85,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if epoch:
         log.warning(epoch)
     state = _Build(settings=settings, public=os.environ.get("TRELLIS_PUBLIC", "") not in ("", "0"))
+    raw = config.extra.get("trellis") or {}
+    state.notebook_settings, problems = parse_notebook_settings(raw.get("notebooks") if isinstance(raw, dict) else None)
+    for problem in problems:
+        log.warning(problem)
     if state.public:
         log.info("public build: only shipped essays for a general audience and the home page are kept")
     return config
@@ -118,6 +130,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         garden = restrict(garden, state.keep)
         log.info(f"public build keeps {len(state.keep)} of {len(notes)} notes and {len(copied)} files")
     state.garden = garden
+    _write_notebooks(files, config)
     if config.site_url:
         urls = {f.src_uri: f.url for f in files if not f.inclusion.is_excluded()}
         state.feed = feed_entries(announced, urls)
@@ -137,17 +150,15 @@ def _read_note(file: File, config: MkDocsConfig) -> Note | None:
     """Read one note and tell MkDocs what to render; None for files that are not notes."""
     if not is_note_path(file.src_uri) or file.abs_src_path is None:
         return None
+    if file.src_uri.lower().endswith(".ipynb"):
+        return _read_notebook_note(file)
     with open(file.abs_src_path, "rb") as handle:
         data = handle.read()
-    if file.src_uri.lower().endswith(".ipynb"):
-        source, _ = read_notebook(file.src_uri, data)
-        note, problems = build_note(file.src_uri, source, state.settings.year, kind="notebook")
-    else:
-        source = read_markdown(file.src_uri, data)
-        note, problems = build_note(file.src_uri, source, state.settings.year)
-        # MkDocs would read the file again, with other rules for the same
-        # front-matter; it renders exactly the body Trellis read instead.
-        file.content_string = source_for_mkdocs(note, problems)
+    source = read_markdown(file.src_uri, data)
+    note, problems = build_note(file.src_uri, source, state.settings.year)
+    # MkDocs would read the file again, with other rules for the same
+    # front-matter; it renders exactly the body Trellis read instead.
+    file.content_string = source_for_mkdocs(note, problems)
     for problem in problems:
         log.warning(str(problem))
     return note
@@ -224,6 +235,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         return html
     if note.kind == "notebook":
         page.title = note.title  # mkdocs-jupyter sets the first heading as title
+        html = exclude_code_from_search(html)
 
     href = _href(page, files)
 
@@ -319,3 +331,75 @@ def on_post_build(config: MkDocsConfig) -> None:
     # Mermaid is served from the site itself so diagrams render offline.
     for problem in copy_vendor_assets(config.site_dir):
         log.warning(str(problem))
+
+
+def _read_notebook_note(file: File) -> Note:
+    """Read a notebook once (unless it is over the size cap) and keep it for its rendered copy."""
+    assert file.abs_src_path is not None
+    size = os.path.getsize(file.abs_src_path)
+    cap = state.notebook_settings.max_size_mb
+    notebook = None
+    if size > cap * 2**20:
+        reason = (f"notebook is {size // 2**20} MB, over extra.trellis.notebooks.max_size_mb ({cap}); "
+                  "it is not read, shown as a notice and kept private (clear its outputs)")
+        source = Source({}, "", readable=False, problems=(Problem(file.src_uri, None, None, reason),))
+    else:
+        with open(file.abs_src_path, "rb") as handle:
+            source, notebook = read_notebook(file.src_uri, handle.read())
+    note, problems = build_note(file.src_uri, source, state.settings.year, kind="notebook")
+    if notebook is not None and source.readable:
+        problems += front_matter_problems(file.src_uri, notebook, source.has_front_matter)
+    for problem in problems:
+        log.warning(str(problem))
+    reason = "; ".join(p.message for p in source.problems) or "it could not be read"
+    state.notebooks[file.src_uri] = (notebook, reason)
+    return note
+
+
+def _write_notebooks(files: Files, config: MkDocsConfig) -> None:
+    """Point each built notebook at a sanitised copy outside docs/: mkdocs-jupyter renders and copies that."""
+    garden = state.garden
+    assert garden is not None
+    root = os.path.join(os.path.dirname(config.config_file_path or "."), ".cache", "trellis", "notebooks")
+    failing = []
+    for uri, (notebook, reason) in state.notebooks.items():
+        file = files.get_file_from_path(uri)
+        note = garden.notes.get(uri)
+        if file is None or file.inclusion.is_excluded() or file.abs_src_path is None:
+            continue
+        if notebook is None:
+            notebook = placeholder(note.title if note else uri, reason)
+        else:
+            result = sanitise(
+                uri, notebook, resolver=garden.resolver, href=_href_for(file, files), public=state.public,
+                check_paths=note is not None and note.is_essay, settings=state.notebook_settings,
+            )
+            for problem in result.problems:
+                log.warning(str(problem))
+            for notice in result.notices:
+                log.info(str(notice))
+            if result.error_cells and state.public and state.notebook_settings.errors == "fail":
+                failing.append(uri)
+            notebook = result.notebook
+        data = dumps(notebook)
+        target = os.path.join(root, copy_name(data), os.path.basename(file.abs_src_path))
+        if not os.path.exists(target):
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            with open(target, "wb") as handle:
+                handle.write(data)
+        file.abs_src_path = target
+    state.notebooks.clear()
+    if failing:
+        raise PluginError(f"public notebooks with error outputs ({', '.join(failing)}) and extra.trellis.notebooks.errors: fail")
+
+
+def _href_for(source: File, files: Files):
+    """Return a function giving a file's URL relative to `source`, or None when it is not built."""
+
+    def href(uri: str) -> str | None:
+        target = files.get_file_from_path(uri)
+        if target is None or target.inclusion.is_excluded():
+            return None
+        return target.url_relative_to(source)
+
+    return href
