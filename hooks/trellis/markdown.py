@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import posixpath
+from urllib.parse import urlsplit
 
 from markdown.extensions.toc import slugify
 
@@ -77,7 +78,7 @@ def _replacement(note: Note, link: Link, garden: Garden, public: bool, messages:
         messages.append((logging.INFO, f"{note.src_uri}:{link.line}: links to a note that is not public; the link text is kept without the link"))
         return _text(link.label or link.written)
     if link.kind == "markdown":
-        return None  # MkDocs converts it
+        return _as_source_link(note, link)
     if link.target is None:
         return _text(written)
     href = relative_href(note.src_uri, link.target)
@@ -86,6 +87,23 @@ def _replacement(note: Note, link: Link, garden: Garden, public: bool, messages:
     if link.embed and not _is_note(link.target):
         return f"![{_text(written)}]({href})"
     return f"[{_text(written)}]({href})"
+
+
+def _as_source_link(note: Note, link: Link) -> str | None:
+    """Return a Markdown link to a note written as a page URL or without suffix, pointed at the source.
+
+    MkDocs converts links to `.md` files for either `use_directory_urls`; `b`,
+    `../b/` or `b.html` it leaves as written, which breaks in the other mode.
+    """
+    if link.target is None or not _is_note(link.target):
+        return None  # MkDocs converts it, or it is not Trellis' to change
+    path = urlsplit(link.written).path
+    if _is_note(path):
+        return None
+    written = note.body[link.start:link.end]
+    at = written.rfind(link.written)
+    href = relative_href(note.src_uri, link.target) + (f"#{link.anchor}" if link.anchor else "")
+    return written[:at] + href + written[at + len(link.written):]
 
 
 def _text(label: str) -> str:
