@@ -102,9 +102,11 @@ def summarise_quarter(garden: Garden, quarter: Quarter, breaches: list[Breach], 
     members = [n for n in garden.notes.values() if n.quarter == quarter and not n.is_quarter_page]
     plan = garden.plan(quarter)
     tracks = tuple(_track(garden, quarter, track, plan.get(track), members, today) for track in TRACKS)
-    bridges = sum(
-        1 for note in members for link in garden.links.get(note.src_uri, ()) if is_bridge(garden, link)
-    )
+    # a pair of notes is one bridge, however often one links the other
+    bridges = len({
+        (link.source, link.target)
+        for note in members for link in garden.links.get(note.src_uri, ()) if is_bridge(garden, link)
+    })
     return QuarterSummary(
         quarter=quarter,
         page=page,

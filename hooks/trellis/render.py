@@ -90,11 +90,14 @@ def quarter_dashboard(q: QuarterSummary, href: Href, title: Callable[[str], str]
     tracks = "".join(_track_section(t, href, title) for t in q.tracks)
     return (
         f'<div class="trellis-dashboard trellis-quarter-dashboard" data-quarter="{q.quarter}" '
-        f'data-shipped="{q.shipped}" data-total="{q.total}" data-phase="{q.phase}">'
+        f'data-shipped="{q.shipped}" data-total="{q.total}" data-phase="{q.phase}" '
+        f'data-bridges="{q.bridges}">'
         f'<p class="trellis-phase">{q.quarter.months} {q.quarter.year} · {q.phase}'
         + (f" · theme: <em>{escape(q.theme)}</em>" if q.theme else "")
         + "</p>"
         + progress_bar(q.shipped, q.total)
+        + f'<p class="trellis-count trellis-bridges">{q.bridges} cross-track '
+        + f"link{'s' if q.bridges != 1 else ''} (bridges) written in this quarter's notes</p>"
         + breaches_list(q.breaches, href, title)
         + tracks
         + "</div>"
