@@ -295,8 +295,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return output.replace("</head>", link + "</head>", 1)
 
 
-@event_priority(-100)  # last: after search, sitemap and every plugin wrote its files
-def on_post_build(config: MkDocsConfig) -> None:
+def _write_feed_and_audit(config: MkDocsConfig) -> None:
+    """Write feed.xml, then, in the public build, audit every output file for what was left out."""
     site = config.site_dir
     if state.feed is not None:
         text = render_feed(state.feed, config.site_url or "", config.site_name, clock.today(),
@@ -327,10 +327,12 @@ def _read_site(site: str) -> dict[str, str]:
     return out
 
 
+@event_priority(-100)  # last: the leak audit must see what search, sitemap and plugins wrote
 def on_post_build(config: MkDocsConfig) -> None:
     # Mermaid is served from the site itself so diagrams render offline.
     for problem in copy_vendor_assets(config.site_dir):
         log.warning(str(problem))
+    _write_feed_and_audit(config)
 
 
 def _read_notebook_note(file: File) -> Note:

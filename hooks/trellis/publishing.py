@@ -60,3 +60,20 @@ def reading_minutes(body: str, words_per_minute: int = 200) -> int:
 def is_note_path(src_uri: str) -> bool:
     return posixpath.splitext(src_uri)[1].lower() in (".md", ".ipynb")
 
+
+
+def feed_essays(garden: Garden, publish: str = "essays") -> list[Note]:
+    """Return the essays the feed announces, newest first: public and shipped, in either build.
+
+    The garden build writes the same feed as the public build, so `mkdocs serve`
+    previews exactly what subscribers get; drafts never reach a feed.
+    """
+    return [n for n in essays(garden) if is_public(n, publish) and n.status == "shipped"]
+
+
+def public_text(notes: Iterable[Note], *extra: str | None) -> str:
+    """Return what the public notes say themselves (titles, text, summaries, tags), plus extra strings."""
+    parts = [s for s in extra if s]
+    for note in notes:
+        parts.extend([note.title, note.body, note.summary or "", *note.tags])
+    return "\n".join(parts)
