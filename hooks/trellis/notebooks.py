@@ -106,7 +106,7 @@ def placeholder(title: str, reason: str) -> dict[str, Any]:
     """Return a valid notebook that says why the real one is not shown."""
     text = f"# {title}\n\n!!! warning \"This notebook could not be read\"\n\n    {reason}\n"
     return {
-        "cells": [{"cell_type": "markdown", "metadata": {}, "source": text}],
+        "cells": [{"cell_type": "markdown", "id": "trellis-notice", "metadata": {}, "source": text}],
         "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
                      "language_info": {"name": "python"}},
         "nbformat": 4,
