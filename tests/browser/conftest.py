@@ -28,7 +28,6 @@ if TYPE_CHECKING:
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).parent / "garden"
 ARTIFACTS = REPO / "test-artifacts"
-GLUE = REPO / "hooks" / "trellis_hooks.py"
 
 # 2026-05-15: Q1 is past, Q2 current, Q3 and Q4 upcoming on the dashboards.
 SOURCE_DATE_EPOCH = int(dt.datetime(2026, 5, 15, 12, tzinfo=dt.timezone.utc).timestamp())
@@ -98,10 +97,16 @@ def _config_ignoring_tags() -> type[yaml.SafeLoader]:
         pass
 
     Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *_: None)
+    Loader.add_constructor("!ENV", lambda *_: None)  # site_url: !ENV [SITE_URL, ...]
     return Loader
 
 
-def write_config(workdir: Path, docs: Path, site: Path, *, with_glue: bool) -> Path:
+def write_config(
+    workdir: Path,
+    docs: Path,
+    site: Path,
+    site_url: str,
+) -> Path:
     """Write a config that inherits the repo's mkdocs.yml and builds `docs` into `site`."""
     repo_config = yaml.load(
         (REPO / "mkdocs.yml").read_text(encoding="utf-8"),
@@ -109,9 +114,12 @@ def write_config(workdir: Path, docs: Path, site: Path, *, with_glue: bool) -> P
     )
     # INHERIT resolves relative paths against this file, so every path the
     # repo's config names is written out absolute.
-    hooks = [str(REPO / hook) for hook in repo_config.get("hooks", [])] if with_glue else []
+    hooks = [str(REPO / hook) for hook in repo_config.get("hooks", [])]
     config = {
         "INHERIT": str(REPO / "mkdocs.yml"),
+        # Material fetches the sitemap from site_url: it must be where the
+        # test serves the site, or the page asks another port for it.
+        "site_url": site_url,
         "docs_dir": str(docs),
         "site_dir": str(site),
         "theme": {"custom_dir": str(REPO / "overrides")},
@@ -137,7 +145,6 @@ class Garden:
     site: Path
     base_url: str
     log: str
-    with_glue: bool
 
     def url(self, path: str) -> str:
         return urllib.parse.urljoin(self.base_url, path)
@@ -170,8 +177,14 @@ def garden(
     workdir = tmp_path_factory.mktemp("garden")
     docs, site = workdir / "docs", workdir / "site"
     gather_docs(docs)
-    with_glue = GLUE.is_file()
-    config = write_config(workdir, docs, site, with_glue=with_glue)
+    site.mkdir()
+
+    # Bind first: the build needs the served address as its site_url.
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    host, port = server.server_address[:2]
+    base_url = f"http://{host}:{port}/"
+    config = write_config(workdir, docs, site, base_url)
 
     env = {k: v for k, v in os.environ.items() if k != "TRELLIS_PUBLIC"}
     env["SOURCE_DATE_EPOCH"] = str(SOURCE_DATE_EPOCH)
@@ -184,15 +197,13 @@ def garden(
         check=False,
     )
     if build.returncode != 0:
+        server.server_close()
         pytest.fail(f"mkdocs build failed ({build.returncode}):\n{build.stderr}", pytrace=False)
 
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        host, port = server.server_address[:2]
-        yield Garden(site, f"http://{host}:{port}/", build.stderr, with_glue)
+        yield Garden(site, base_url, build.stderr)
     finally:
         server.shutdown()
         server.server_close()
@@ -207,7 +218,8 @@ def chromium(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BrowserContex
     """Launch Debian's Chromium with a new empty profile; only loopback is let through."""
     executable = find_chromium()
     if executable is None:
-        skip_or_fail("no Chromium found at /usr/bin/chromium or on PATH")
+        looked = os.environ.get("TRELLIS_CHROMIUM") or "/usr/bin/chromium or on PATH"
+        skip_or_fail(f"no Chromium found at {looked}")
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:

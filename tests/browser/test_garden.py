@@ -13,27 +13,11 @@ if TYPE_CHECKING:
 
 pytestmark = pytest.mark.browser
 
-GLUE = Path(__file__).resolve().parents[2] / "hooks" / "trellis_hooks.py"
-
 NOTE = "trellis-fixture/seedling-gradients/"
+# Material's header is sticky: hide it so it does not cover element shots.
+NO_HEADER = ".md-header { visibility: hidden !important; }"
 NOTE_TITLE = "Seedling gradients"
 TAGS_PAGE = "trellis-fixture/tags/"
-
-# The dashboards, math and Mermaid come from the Trellis hooks. Until the glue
-# module exists (and calls trellis.frontend) these checks cannot pass; both
-# marks lift themselves once it does, and can then be deleted (issue 8).
-_glue = GLUE.read_text(encoding="utf-8") if GLUE.is_file() else ""
-needs_glue = pytest.mark.xfail(
-    not _glue,
-    reason="hooks/trellis_hooks.py does not exist yet",
-    strict=False,
-)
-needs_frontend_glue = pytest.mark.xfail(
-    "render_math" not in _glue or "copy_vendor_assets" not in _glue,
-    reason="the glue does not call trellis.frontend's render_math and copy_vendor_assets yet",
-    strict=False,
-)
-
 
 def visit(tab: Page, garden: Garden, path: str) -> None:
     """Open a page of the garden and wait until it has loaded."""
@@ -46,7 +30,6 @@ def assert_offline_and_clean(watch: Watch, where: str) -> None:
     assert not watch.errors, f"{where}: errors: {watch.errors}"
 
 
-@needs_frontend_glue
 def test_every_page_loads_offline_without_errors(
     garden: Garden,
     page: tuple[Page, Watch],
@@ -79,7 +62,6 @@ def test_no_page_names_a_font_or_script_host(garden: Garden) -> None:
     assert not offenders, "\n".join(offenders)
 
 
-@needs_frontend_glue
 def test_formula_becomes_rendered_math(garden: Garden, page: tuple[Page, Watch]) -> None:
     """Inline and display formulas become MathML with a real size on screen."""
     tab, watch = page
@@ -94,7 +76,6 @@ def test_formula_becomes_rendered_math(garden: Garden, page: tuple[Page, Watch])
     assert_offline_and_clean(watch, NOTE)
 
 
-@needs_frontend_glue
 def test_mermaid_fence_becomes_svg(garden: Garden, page: tuple[Page, Watch]) -> None:
     """A mermaid fence is drawn as an SVG by the site's own copy of Mermaid."""
     tab, watch = page
@@ -102,7 +83,7 @@ def test_mermaid_fence_becomes_svg(garden: Garden, page: tuple[Page, Watch]) -> 
 
     svg = tab.locator("div.mermaid svg").first
     svg.wait_for()
-    assert "Sprout" in svg.inner_text()
+    assert "Sprout" in (svg.text_content() or "")
     assert any(url.endswith("/assets/trellis/vendor/mermaid.min.js") for url in watch.requests)
     assert_offline_and_clean(watch, NOTE)
 
@@ -112,9 +93,9 @@ def test_search_finds_a_note_by_title(garden: Garden, page: tuple[Page, Watch]) 
     tab, watch = page
     visit(tab, garden, "")
 
-    tab.locator("label.md-header__button[for=__search]").click()
     box = tab.locator("input.md-search__input")
-    box.fill(NOTE_TITLE)
+    box.click()
+    box.press_sequentially(NOTE_TITLE)  # Material reacts to keys, not to a filled value
     hit = tab.locator(".md-search-result__item", has_text=NOTE_TITLE).first
     hit.wait_for()
     assert NOTE.rstrip("/") in (hit.locator("a").first.get_attribute("href") or "")
@@ -140,7 +121,6 @@ def dashboard_page(garden: Garden, marker: str) -> str:
     return pages[0]
 
 
-@needs_glue
 @pytest.mark.parametrize(("width", "height"), [(1280, 900), (390, 844)], ids=["wide", "phone"])
 def test_year_dashboard_shows_four_quarters(
     garden: Garden,
@@ -176,11 +156,13 @@ def test_year_dashboard_shows_four_quarters(
     overflow = tab.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0, f"the page scrolls sideways by {overflow}px"
 
-    tab.locator(".trellis-year").first.screenshot(path=str(artifacts / f"year-{width}.png"))
+    tab.locator(".trellis-year").first.screenshot(
+        path=str(artifacts / f"year-{width}.png"),
+        style=NO_HEADER,
+    )
     assert_offline_and_clean(watch, path)
 
 
-@needs_glue
 def test_quarter_dashboard_shows_tracks_and_statuses(
     garden: Garden,
     page: tuple[Page, Watch],
@@ -197,5 +179,5 @@ def test_quarter_dashboard_shows_tracks_and_statuses(
     box = badge.bounding_box()
     assert box and box["width"] > 0 and box["height"] > 0
 
-    dashboard.screenshot(path=str(artifacts / "quarter-1280.png"))
+    dashboard.screenshot(path=str(artifacts / "quarter-1280.png"), style=NO_HEADER)
     assert_offline_and_clean(watch, path)
