@@ -19,9 +19,16 @@ EPOCH_2026_12_04 = "1796342400"
 _LOG_LINE = re.compile(r"^(?P<level>DEBUG|INFO|WARNING|ERROR)\s+-\s+(?P<text>.*)$")
 
 
+class _ConfigLoader(yaml.Loader):
+    """yaml's full loader plus MkDocs' `!ENV [NAME, default]`, read as its default so tests do not depend on the environment."""
+
+
+_ConfigLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
+
+
 def site_config(docs: Path, site: Path, **overrides: Any) -> dict[str, Any]:
     """Return the repo's mkdocs.yml for a garden elsewhere, paths made absolute, with overrides."""
-    config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.Loader)
+    config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
     config["docs_dir"] = str(docs)
     config["site_dir"] = str(site)
     config["hooks"] = [str(REPO / h) for h in config.get("hooks", [])]
@@ -110,7 +117,7 @@ def build(config: Path, *, public: bool = False, strict: bool = False, env: dict
     if strict:
         command.append("--strict")
     done = subprocess.run(command, capture_output=True, text=True, env=environ, cwd=config.parent, timeout=600)
-    data = yaml.load(config.read_text(encoding="utf-8"), Loader=yaml.Loader)
+    data = yaml.load(config.read_text(encoding="utf-8"), Loader=_ConfigLoader)
     return Build(done.returncode, done.stdout + done.stderr, Path(data["site_dir"]))
 
 
