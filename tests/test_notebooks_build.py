@@ -249,3 +249,23 @@ def test_case_18_errors_and_outputs(tmp_path: Path, public: bool) -> None:
     assert any(w.startswith("notebooks/error-demo.ipynb") and "/home/garden-owner/" in w and "local path" in w for w in warned)
     assert (site.site / "notebooks/big-output/index.html").stat().st_size < 1_000_000
     assert "row 1999" not in site.html("notebooks/big-output/")
+
+
+JUPYTEXT = "# %% [markdown]\n# # Percent script\n#\n# Prose of a jupytext script.\n\n# %%\nprint('hi')\n"
+
+
+@pytest.mark.parametrize(("include", "is_page"), [(None, False), (["*.ipynb", "*.py"], True)])
+def test_jupytext_scripts_opt_in(tmp_path: Path, include: list[str] | None, is_page: bool) -> None:
+    """A jupytext .py script is a notebook page only when mkdocs-jupyter's include names *.py."""
+    garden = {"index.md": GARDEN["index.md"], "scripts/demo.py": JUPYTEXT}
+    config = write_garden(tmp_path, garden)
+    if include is not None:
+        data = yaml.load(config.read_text(encoding="utf-8"), Loader=yaml.Loader)
+        jupyter = next(p for p in data["plugins"] if isinstance(p, dict) and "mkdocs-jupyter" in p)
+        jupyter["mkdocs-jupyter"]["include"] = include
+        config.write_text(yaml.dump(data, sort_keys=False), encoding="utf-8")
+    site = build(config)
+    assert site.returncode == 0, site.log
+    assert (site.site / "scripts/demo/index.html").exists() == is_page
+    if is_page:
+        assert "Prose of a jupytext script" in site.html("scripts/demo/")
