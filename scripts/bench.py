@@ -66,6 +66,7 @@ class Run:
     """One timed build in its own process."""
 
     wall_s: float
+    cpu_s: float
     peak_mib: float
     returncode: int
     pages: int
@@ -82,6 +83,7 @@ class Result:
     pages: int | None
     walls: tuple[float, ...] = ()
     problem: str | None = None
+    cpu_s: float | None = None
 
 
 @dataclass(frozen=True)
@@ -248,7 +250,13 @@ def time_build(config_file: Path, site_dir: Path, log_file: Path) -> Run:
         _, status, usage = os.wait4(process.pid, 0)
         wall = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
-    return Run(wall, maxrss_mib(usage.ru_maxrss), process.returncode, count_pages(site_dir))
+    return Run(
+        wall,
+        usage.ru_utime + usage.ru_stime,
+        maxrss_mib(usage.ru_maxrss),
+        process.returncode,
+        count_pages(site_dir),
+    )
 
 
 def summarise(notes: int, config: str, runs: Sequence[Run]) -> Result:
@@ -264,6 +272,7 @@ def summarise(notes: int, config: str, runs: Sequence[Run]) -> Result:
         statistics.median(run.peak_mib for run in runs),
         runs[-1].pages,
         walls=tuple(run.wall_s for run in runs),
+        cpu_s=statistics.median(run.cpu_s for run in runs),
     )
 
 
@@ -316,8 +325,8 @@ def bench_garden(
             run = time_build(config_files[name], root / f"site-{name}", log_file)
             runs[name].append(run)
             progress(
-                f"N={notes} {name} run {repeat + 1}/{repeats}: {run.wall_s:.2f} s, "
-                f"{run.peak_mib:.0f} MiB, exit {run.returncode}"
+                f"N={notes} {name} run {repeat + 1}/{repeats}: {run.wall_s:.2f} s wall, "
+                f"{run.cpu_s:.2f} s CPU, {run.peak_mib:.0f} MiB, exit {run.returncode}"
             )
             if run.returncode != 0:
                 progress(tail(log_file))
@@ -474,8 +483,9 @@ def index_results(results: Iterable[Result]) -> dict[tuple[int, str], Result]:
     return {(result.notes, result.config): result for result in results}
 
 
-def compute_ratios(results: Sequence[Result]) -> list[Ratios]:
-    """Return the a/c, c/b and peak c/b ratios for every N measured."""
+def compute_ratios(results: Sequence[Result], metric: str = "wall") -> list[Ratios]:
+    """Return the a/c, c/b and peak c/b ratios for every N, on wall or CPU time."""
+    time_field = f"{metric}_s"
     table = index_results(results)
     ratios = []
     for notes in sorted({result.notes for result in results}):
@@ -487,21 +497,28 @@ def compute_ratios(results: Sequence[Result]) -> list[Ratios]:
         ratios.append(
             Ratios(
                 notes,
-                speedup_a_over_c=ratio(value("a", "wall_s"), value("c", "wall_s")),
-                overhead_c_over_b=ratio(value("c", "wall_s"), value("b", "wall_s")),
+                speedup_a_over_c=ratio(value("a", time_field), value("c", time_field)),
+                overhead_c_over_b=ratio(value("c", time_field), value("b", time_field)),
                 peak_c_over_b=ratio(value("c", "peak_mib"), value("b", "peak_mib")),
             )
         )
     return ratios
 
 
-def growth(results: Sequence[Result], small: int, large: int, config: str = "c") -> float | None:
-    """Return wall(large) / wall(small) for one configuration, or None."""
+def growth(
+    results: Sequence[Result],
+    small: int,
+    large: int,
+    config: str = "c",
+    metric: str = "wall",
+) -> float | None:
+    """Return time(large) / time(small) for one configuration, or None."""
     table = index_results(results)
     small_result, large_result = table.get((small, config)), table.get((large, config))
     if small_result is None or large_result is None:
         return None
-    return ratio(large_result.wall_s, small_result.wall_s)
+    time_field = f"{metric}_s"
+    return ratio(getattr(large_result, time_field), getattr(small_result, time_field))
 
 
 def evaluate_targets(
@@ -509,14 +526,15 @@ def evaluate_targets(
     edit: EditResult | None,
     at: int = 3000,
     base: int = 1000,
+    metric: str = "wall",
 ) -> list[Target]:
     """Return Trellis' performance targets checked against this run's numbers."""
-    by_notes = {item.notes: item for item in compute_ratios(results)}
+    by_notes = {item.notes: item for item in compute_ratios(results, metric)}
     at_n = by_notes.get(at)
     return [
         Target(f"a/c speed-up at N={at}", at_n and at_n.speedup_a_over_c, 3.0, True),
         Target(f"c/b overhead at N={at}", at_n and at_n.overhead_c_over_b, 1.10, False),
-        Target(f"c({at})/c({base}) growth", growth(results, base, at), 3.5, False),
+        Target(f"c({at})/c({base}) growth", growth(results, base, at, "c", metric), 3.5, False),
         Target(f"peak memory c/b at N={at}", at_n and at_n.peak_c_over_b, 1.5, False),
         Target("edit rebuild / full build", edit.ratio if edit else None, 0.25, False),
     ]
@@ -532,7 +550,8 @@ def fmt(value: float | None, pattern: str, unit: str = "") -> str:
 def format_results(results: Sequence[Result]) -> str:
     """Return the table of medians, one row per N and configuration."""
     lines = [
-        f"{'N':>6}  {'config':<27} {'wall s':>8} {'peak MiB':>9} {'pages':>6}  runs (s)",
+        f"{'N':>6}  {'config':<27} {'wall s':>8} {'CPU s':>8} {'peak MiB':>9} {'pages':>6}"
+        "  wall per run (s)",
     ]
     for result in results:
         label = f"{result.config}  {CONFIGS[result.config]}"
@@ -542,15 +561,18 @@ def format_results(results: Sequence[Result]) -> str:
         runs = " ".join(f"{wall:.2f}" for wall in result.walls)
         lines.append(
             f"{result.notes:>6}  {label:<27} {fmt(result.wall_s, '8.2f')} "
-            f"{fmt(result.peak_mib, '9.1f')} {result.pages:>6}  {runs}"
+            f"{fmt(result.cpu_s, '8.2f')} {fmt(result.peak_mib, '9.1f')} {result.pages:>6}  {runs}"
         )
     return "\n".join(lines)
 
 
-def format_ratios(results: Sequence[Result], notes: Sequence[int]) -> str:
+def format_ratios(results: Sequence[Result], notes: Sequence[int], metric: str = "wall") -> str:
     """Return the ratio table, and the growth of c when two Ns were measured."""
-    lines = [f"{'N':>6}  {'a/c speed-up':>12}  {'c/b overhead':>12}  {'peak c/b':>8}"]
-    for item in compute_ratios(results):
+    lines = [
+        f"ratios on {metric} time, same run",
+        f"{'N':>6}  {'a/c speed-up':>12}  {'c/b overhead':>12}  {'peak c/b':>8}",
+    ]
+    for item in compute_ratios(results, metric):
         lines.append(
             f"{item.notes:>6}  {fmt(item.speedup_a_over_c, '11.2f', 'x')}  "
             f"{fmt(item.overhead_c_over_b, '11.2f', 'x')}  {fmt(item.peak_c_over_b, '7.2f', 'x')}"
@@ -558,7 +580,7 @@ def format_ratios(results: Sequence[Result], notes: Sequence[int]) -> str:
     measured = sorted(set(notes))
     if len(measured) >= 2:
         small, large = measured[0], measured[-1]
-        value = growth(results, small, large)
+        value = growth(results, small, large, "c", metric)
         lines.append(f"growth c({large})/c({small}): {fmt(value, '.2f', 'x')}")
     return "\n".join(lines)
 
@@ -641,6 +663,12 @@ def make_parser() -> argparse.ArgumentParser:
         choices=("b", "c"),
         help="configuration of the edit measure (default c, or b without hooks)",
     )
+    parser.add_argument(
+        "--metric",
+        choices=("wall", "cpu"),
+        default="wall",
+        help="time the ratios and targets use; cpu is steadier on a busy machine",
+    )
     parser.add_argument("--targets", action="store_true", help="print PASS/FAIL per target")
     parser.add_argument(
         "--check",
@@ -665,6 +693,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.repeats < 1:
         print("bench.py: --repeats must be at least 1", file=sys.stderr)
         return 2
+    load_before = os.getloadavg()
     root = Path(tempfile.mkdtemp(prefix="trellis-bench-"))
     try:
         results: list[Result] = []
@@ -686,13 +715,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             shutil.rmtree(root, ignore_errors=True)
 
+    load_after = os.getloadavg()
     print(
         f"Trellis bench: seed {args.seed}, {args.repeats} build(s) per config, median shown, "
         f"SOURCE_DATE_EPOCH={SOURCE_DATE_EPOCH}"
     )
+    # Other work on the machine slows wall time; the load average says how much.
+    print(
+        f"{os.cpu_count()} CPUs, 1-min load average {load_before[0]:.2f} before, "
+        f"{load_after[0]:.2f} after"
+    )
     print(format_results(results))
     print()
-    print(format_ratios(results, sizes))
+    print(format_ratios(results, sizes, args.metric))
     if edit:
         print()
         print(format_edit(edit))
@@ -700,7 +735,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print()
         print(edit_problem)
 
-    targets = evaluate_targets(results, edit)
+    targets = evaluate_targets(results, edit, metric=args.metric)
     if args.targets or args.check:
         print()
         print(format_targets(targets))
@@ -708,8 +743,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         payload = {
             "seed": args.seed,
             "repeats": args.repeats,
+            "metric": args.metric,
+            "load_average": [load_before[0], load_after[0]],
             "results": [asdict(result) for result in results],
-            "ratios": [asdict(item) for item in compute_ratios(results)],
+            "ratios": [asdict(item) for item in compute_ratios(results, args.metric)],
             "edit": asdict(edit) if edit else None,
             "targets": [{**asdict(t), "verdict": t.verdict} for t in targets],
         }

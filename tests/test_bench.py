@@ -224,7 +224,8 @@ def test_notes_are_laid_out_by_year_quarter_and_topic(garden: Garden) -> None:
 
 
 def result(notes: int, config: str, wall: float, peak: float = 100.0) -> bench.Result:
-    return bench.Result(notes, config, wall, peak, notes + 1, walls=(wall,))
+    # CPU time is half the wall time, so a test can tell which one was used.
+    return bench.Result(notes, config, wall, peak, notes + 1, walls=(wall,), cpu_s=wall / 2)
 
 
 MEASURED = [
@@ -244,6 +245,17 @@ def test_ratios_are_taken_per_garden_size() -> None:
     assert ratios[1000].overhead_c_over_b == pytest.approx(10 / 9)
     assert ratios[3000].speedup_a_over_c == pytest.approx(4.0)
     assert ratios[3000].peak_c_over_b == pytest.approx(1.4)
+
+
+def test_ratios_on_cpu_time_use_cpu_time() -> None:
+    """--metric cpu takes the ratios from CPU seconds."""
+    results = MEASURED + [
+        bench.Result(300, "b", 10.0, 1.0, 1, cpu_s=4.0),
+        bench.Result(300, "c", 10.0, 1.0, 1, cpu_s=5.0),
+    ]
+    by_notes = {item.notes: item for item in bench.compute_ratios(results, "cpu")}
+    assert by_notes[300].overhead_c_over_b == pytest.approx(1.25)
+    assert by_notes[1000].speedup_a_over_c == pytest.approx(3.0)
 
 
 def test_growth_compares_one_config_across_sizes() -> None:
@@ -291,10 +303,14 @@ def test_targets_without_the_big_garden_are_not_measured() -> None:
 
 def test_summary_takes_medians_and_reports_failures() -> None:
     """Medians of wall and peak; one failed build fails the configuration."""
-    runs = [bench.Run(3.0, 100.0, 0, 21), bench.Run(1.0, 120.0, 0, 21), bench.Run(2.0, 90.0, 0, 21)]
+    runs = [
+        bench.Run(3.0, 2.5, 100.0, 0, 21),
+        bench.Run(1.0, 0.5, 120.0, 0, 21),
+        bench.Run(2.0, 1.5, 90.0, 0, 21),
+    ]
     summary = bench.summarise(20, "a", runs)
-    assert (summary.wall_s, summary.peak_mib, summary.pages) == (2.0, 100.0, 21)
-    failed = bench.summarise(20, "c", runs + [bench.Run(0.5, 50.0, 1, 0)])
+    assert (summary.wall_s, summary.cpu_s, summary.peak_mib, summary.pages) == (2.0, 1.5, 100.0, 21)
+    failed = bench.summarise(20, "c", runs + [bench.Run(0.5, 0.4, 50.0, 1, 0)])
     assert failed.wall_s is None and failed.problem == "failed (exit 1)"
 
 
@@ -389,7 +405,7 @@ def test_tiny_bench_run_reports_all_three_configurations(tmp_path: Path) -> None
     rows = [line.split() for line in done.stdout.splitlines() if line.startswith("    20  ")]
     assert [row[1] for row in rows[:3]] == ["a", "b", "c"]
     for row in rows[:2]:
-        assert float(row[-4]) > 0, row  # wall seconds of a and b
+        assert float(row[-5]) > 0 and float(row[-4]) > 0, row  # wall and CPU seconds
     # c may be skipped (no hooks yet) or fail (hooks broken): the bench says
     # so in its row and the build tests own that failure, not this one.
     assert "edit measure" in done.stdout
