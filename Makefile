@@ -29,6 +29,9 @@ publish: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+test-browser: $(STAMP)
+	$(BIN)/python -m pytest -m browser
+
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py --notes $(N)
 
