@@ -210,6 +210,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if note is None or garden is None:
         return markdown
     page.meta = dict(note.meta)
+    if note.dashboard == "year" or note.is_quarter_page:
+        # Dashboards need the width: four quarter cards beside a table of contents are cramped.
+        page.meta.setdefault("hide", ["toc"])
     if note.kind == "notebook":
         return markdown
     text, messages = rewrite_links(note, garden, state.public)
