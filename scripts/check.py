@@ -37,7 +37,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def find_problems(config_path: Path, docs: Path | None) -> list[str]:
-    """Return every line the build would warn about, in the build's order; raises ConfigError."""
+    """Return every line the build would warn about, in the build's order; raises ConfigError.
+
+    Not checked here: a notebook over extra.trellis.notebooks.max_size_mb and
+    the build's checks of notebook outputs and kernels, which need the rendering.
+    """
     config = read_config(config_path, docs)
     if not config.docs_dir.is_dir():
         raise ConfigError(f"{config.docs_dir}: no such docs folder")
@@ -45,6 +49,7 @@ def find_problems(config_path: Path, docs: Path | None) -> list[str]:
     epoch = clock.epoch_problem()
     if epoch:
         lines.append(epoch)
+    lines.extend(f"{config.path}: {problem}" for problem in config.notebook_problems)
 
     garden, problems = load_garden(config.docs_dir, config.settings, config.exclude_docs)
     # Problems name docs-relative paths; prefixed with the folder they open from here.

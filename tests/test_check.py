@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from gardens import EPOCH_2026_12_04, REPO, build, note, write_garden
-from trellis.loading import is_ignored, is_junk, load_garden, read_config, walk_docs
+from trellis.loading import is_ignored, is_junk, load_garden, read_config, read_note, walk_docs
 from trellis.settings import Settings
 
 SCRIPT = REPO / "scripts" / "check.py"
@@ -100,11 +100,14 @@ def test_unusable_config_exits_2(tmp_path: Path) -> None:
 
 
 def _notebook(meta: object) -> str:
+    """Return a notebook with one Markdown cell; `meta` is its metadata.trellis, None for none."""
+    # A kernel, so the notebook's own checks (outputs, kernel) have nothing to say.
+    metadata: dict[str, object] = {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}}
+    if meta is not None:
+        metadata["trellis"] = meta
     return json.dumps({
         "cells": [{"cell_type": "markdown", "metadata": {}, "source": ["# NB\n", "See [[ghost]]."]}],
-        # A kernel, so the notebook's own checks (outputs, kernel) have nothing to say.
-        "metadata": {"trellis": meta, "kernelspec": {"name": "python3", "display_name": "Python 3",
-                                                     "language": "python"}},
+        "metadata": metadata,
         "nbformat": 4,
         "nbformat_minor": 5,
     })
@@ -122,11 +125,12 @@ def test_same_problems_as_the_build(tmp_path: Path) -> None:
         "2026/q2/bad.md": "---\nquarter: 2026-Q2\ntrack: [technical\n---\nbody [[gradients]]\n",
         "notes/nb.ipynb": _notebook({"status": "wip", "quarter": "2026-Q1", "track": "technical"}),
         "notes/duplicate.md": "---\nstatus: idea\nstatus: planned\n---\n",
+        "notes/bare.ipynb": _notebook(None),
         ".obsidian/workspace.md": note("[[nothing]]\n", status="bad"),
         "templates/t.md": note("", status="bad"),
         "draft.md~": "[[nothing]]",
     }
-    trellis = {"year": 2026, "guardrails": {"level": "warn"}, "not_a_setting": 1}
+    trellis = {"year": 2026, "guardrails": {"level": "warn"}, "not_a_setting": 1, "notebooks": {"errors": "x"}}
     config = write_garden(tmp_path, notes, extra={"trellis": trellis})
 
     built = build(config)
@@ -212,3 +216,19 @@ def test_read_config_reads_the_real_one() -> None:
     config = read_config(REPO / "mkdocs.yml")
     assert config.docs_dir == REPO / "docs"
     assert config.settings.year == 2026 and config.problems == ()
+
+
+@pytest.mark.parametrize(
+    ("src_uri", "data", "keys"),
+    [
+        pytest.param("a.md", b"---\nstatus: wip\n---\n", ["status"], id="markdown"),
+        pytest.param("n.ipynb", _notebook({"status": "wip"}).encode(), ["status"], id="notebook-metadata"),
+        pytest.param("n.ipynb", _notebook(None).encode(), [None], id="notebook-without-front-matter"),
+        pytest.param("n.ipynb", b"{not json", [None], id="notebook-not-json"),
+    ],
+)
+def test_read_note(src_uri: str, data: bytes, keys: list[str | None]) -> None:
+    """One read per note, as the build does it: problems name the key they are about."""
+    note_, problems = read_note(src_uri, data, 2026)
+    assert note_.src_uri == src_uri
+    assert [p.key for p in problems] == keys

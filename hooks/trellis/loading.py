@@ -18,6 +18,7 @@ import yaml
 
 from .garden import Garden, build_garden
 from .guardrails import Breach
+from .notebooks import front_matter_problems, parse_notebook_settings
 from .notes import Note, build_note
 from .problems import Problem
 from .publishing import is_note_path
@@ -59,8 +60,11 @@ def is_ignored(src_uri: str, exclude_docs: str | None = None) -> bool:
 def read_note(src_uri: str, data: bytes, year: int | None) -> tuple[Note, list[Problem]]:
     """Return the note a Markdown file or notebook's bytes describe, and its front-matter problems."""
     if src_uri.lower().endswith(".ipynb"):
-        source, _ = read_notebook(src_uri, data)
-        return build_note(src_uri, source, year, kind="notebook")
+        source, notebook = read_notebook(src_uri, data)
+        note, problems = build_note(src_uri, source, year, kind="notebook")
+        if notebook is not None and source.readable:
+            problems += front_matter_problems(src_uri, notebook, source.has_front_matter)
+        return note, problems
     return build_note(src_uri, read_markdown(src_uri, data), year)
 
 
@@ -138,6 +142,7 @@ class SiteConfig:
     settings: Settings = field(default_factory=Settings)
     exclude_docs: str | None = None
     problems: tuple[str, ...] = ()  # unusable extra.trellis values, as the build warns them
+    notebook_problems: tuple[str, ...] = ()  # unusable extra.trellis.notebooks values
 
 
 class ConfigError(Exception):
@@ -161,12 +166,14 @@ def read_config(path: Path, docs_dir: Path | None = None) -> SiteConfig:
     if not isinstance(extra, dict) or not isinstance(extra.get("trellis", {}), (dict, type(None))):
         raise ConfigError(f"{path}: extra.trellis must be a mapping of Trellis settings")
     settings, problems = parse_settings(extra)
+    raw = extra.get("trellis") or {}
+    _, notebook_problems = parse_notebook_settings(raw.get("notebooks"))
     if docs_dir is None:
         docs_dir = path.parent / str(data.get("docs_dir") or "docs")
     # The build skips draft_docs too (the glue leaves out every excluded file).
     patterns = [data.get(k) for k in ("exclude_docs", "draft_docs")]
     exclude = "\n".join(p for p in patterns if isinstance(p, str)) or None
-    return SiteConfig(path, docs_dir, settings, exclude, tuple(problems))
+    return SiteConfig(path, docs_dir, settings, exclude, tuple(problems), tuple(notebook_problems))
 
 
 def _first_line(error: Exception) -> str:
