@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
@@ -34,6 +35,7 @@ MDLINK = re.compile(
         \(\s*(?:<(?P<angled>[^>\n]+)>|(?P<url>[^)\s]+))(?:\s+(?:"[^"\n]*"|'[^'\n]*'))?\s*\)""",
     re.VERBOSE,
 )
+_NEWLINE = re.compile("\n")
 _HTML_REF = re.compile(r"""\b(?:src|href)\s*=\s*["'](?P<url>[^"'#?]+)""", re.IGNORECASE)
 _SNIPPET = re.compile(r"""^[ \t]*-{1,}8<-{1,}[ \t]+(?P<q>["']?)(?P<path>[^"'\n]+?)(?P=q)[ \t]*$""", re.MULTILINE)
 
@@ -215,9 +217,12 @@ def find_links(source: str, body: str, resolver: Resolver, body_line: int = 1) -
         links.append(link)
         if problem:
             problems.append(problem)
-    wiki_spans = [(link.start, link.end) for link in links]
+    # Wikilinks come in order and never overlap: a bisect keeps a 20 MB note linear.
+    wiki_starts = [link.start for link in links]
+    wiki_ends = [link.end for link in links]
     for match in MDLINK.finditer(masked):
-        if any(s <= match.start() < e for s, e in wiki_spans):
+        i = bisect_right(wiki_starts, match.start()) - 1
+        if i >= 0 and match.start() < wiki_ends[i]:
             continue
         link = _markdown_link(source, body, match, resolver, newlines, body_line)
         if link:
@@ -296,10 +301,13 @@ def _is_folder_page(source: str) -> bool:
 
 def sentence_around(body: str, start: int, end: int, width: int = 160) -> str:
     """Return the sentence a link sits in, as plain text, for a backlink's context."""
-    left = max(body.rfind("\n\n", 0, start), body.rfind(". ", 0, start))
-    right_candidates = [i for i in (body.find("\n\n", end), body.find(". ", end)) if i != -1]
-    right = min(right_candidates) + 1 if right_candidates else len(body)
-    text = body[left + 1 if left >= 0 else 0:right]
+    # Look only a few widths around the link: searching the whole body for each
+    # link made a long note without paragraph breaks quadratic.
+    low, high = max(0, start - 4 * width), min(len(body), end + 4 * width)
+    left = max(body.rfind("\n\n", low, start), body.rfind(". ", low, start))
+    right_candidates = [i for i in (body.find("\n\n", end, high), body.find(". ", end, high)) if i != -1]
+    right = min(right_candidates) + 1 if right_candidates else high
+    text = body[left + 1 if left >= 0 else low:right]
     text = WIKILINK.sub(lambda m: (m.group("label") or m.group("target") or "").strip(), text)
     text = MDLINK.sub(lambda m: m.group("label"), text)
     text = re.sub(r"[*_`#>]+", "", " ".join(text.split())).strip(" .")
@@ -321,7 +329,7 @@ def relative_href(source: str, target: str) -> str:
 
 
 def _line_starts(text: str) -> list[int]:
-    return [i for i, ch in enumerate(text) if ch == "\n"]
+    return [match.start() for match in _NEWLINE.finditer(text)]
 
 
 def _line_of(newlines: list[int], offset: int) -> int:
