@@ -7,6 +7,7 @@ import datetime as dt
 import difflib
 import posixpath
 import re
+import reprlib
 from dataclasses import dataclass, field
 from typing import Any, Literal, get_args
 
@@ -35,6 +36,8 @@ _THEME_KEYS = frozenset({
     "pin", "tags", "status",
 })
 _PLAN_KEYS = ("goal", "theme", "focus", "deliverables", "domain", "domain_options")
+_REPR = reprlib.Repr()
+_REPR.maxlevel, _REPR.maxlist, _REPR.maxdict, _REPR.maxstring, _REPR.maxother = 3, 6, 6, 60, 60
 _HEADING = re.compile(r"^#[ \t]+(?P<title>.+?)[ \t]*#*[ \t]*$", re.MULTILINE)
 _FENCED = re.compile(r"^[ \t]*(`{3,}|~{3,}).*?^[ \t]*\1[ \t]*$", re.MULTILINE | re.DOTALL)
 
@@ -359,5 +362,6 @@ def _clean_meta(meta: dict[str, Any], title: str) -> dict[str, Any]:
 
 
 def _short(value: Any) -> str:
-    text = repr(value) if isinstance(value, str) else repr(value) if not isinstance(value, (dt.date,)) else f"'{value}'"
+    # reprlib, not repr: YAML aliases can nest a small block into a huge list.
+    text = f"'{value}'" if isinstance(value, dt.date) else _REPR.repr(value)
     return text if len(text) <= 60 else text[:57] + "…"

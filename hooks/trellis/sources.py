@@ -80,7 +80,17 @@ class _NoteLoader(_BaseLoader):  # type: ignore[misc,valid-type]
             self._depth -= 1
 
 
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
+        # `date: 2026-13-45` looks like a YAML date but raises ValueError in the
+        # constructor; keep the text so the key's check names the key and line.
+        try:
+            return super().construct_yaml_timestamp(node)
+        except (ValueError, OverflowError):
+            return self.construct_scalar(node)
+
+
 _NoteLoader.add_constructor("tag:yaml.org,2002:map", _NoteLoader.construct_mapping)
+_NoteLoader.add_constructor("tag:yaml.org,2002:timestamp", _NoteLoader.construct_yaml_timestamp)
 
 
 def decode(data: bytes) -> tuple[str, str | None]:
@@ -94,7 +104,20 @@ def decode(data: bytes) -> tuple[str, str | None]:
             f"bytes at offset {error.start} are not UTF-8; undecodable bytes are shown "
             "as \N{REPLACEMENT CHARACTER} (re-save the file as UTF-8)"
         )
-    return text.replace("\r\n", "\n").replace("\r", "\n"), problem
+    return _lf(text), problem
+
+
+def _lf(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _first_bad_line(data: bytes) -> int | None:
+    """Return the line of the first byte that is not UTF-8, counting CR, LF and CRLF endings."""
+    try:
+        data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        return _lf(data[: error.start].decode("utf-8", "replace")).count("\n") + 1
+    return None
 
 
 def read_markdown(path: str, data: bytes) -> Source:
@@ -102,7 +125,7 @@ def read_markdown(path: str, data: bytes) -> Source:
     text, encoding_problem = decode(data)
     problems = []
     if encoding_problem:
-        problems.append(Problem(path, None, None, encoding_problem))
+        problems.append(Problem(path, _first_bad_line(data), None, encoding_problem))
     source = split_front_matter(path, text)
     if encoding_problem:
         return _replace(source, readable=False, problems=tuple(problems) + source.problems)
