@@ -218,7 +218,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     text, messages = rewrite_links(note, garden, state.public)
     for level, message in messages:
         log.log(level, message)
-    return text.lstrip("\n")
+    # An unreadable note's "could not be read" banner sits before the body in
+    # what MkDocs read (source_for_mkdocs); the rewritten body must keep it.
+    banner = ""
+    if not note.readable and markdown.endswith(note.body):
+        banner = markdown[: len(markdown) - len(note.body)]
+    return banner + text.lstrip("\n")
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
