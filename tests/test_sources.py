@@ -41,7 +41,7 @@ def test_same_note_whatever_the_editor_saved(data: bytes) -> None:
         pytest.param(b"---\n---\nBody", True, True, "Body", id="empty-front-matter"),
         pytest.param(b"---\n- a\n---\nBody", False, True, "Body", id="list"),
         pytest.param(b"---\njust words\n---\nBody", False, True, "Body", id="scalar"),
-        pytest.param(b"---\ntitle: A\nBody", False, True, "title: A\nBody", id="unclosed"),
+        pytest.param(b"---\ntitle: A\n\nBody", False, True, "Body", id="unclosed"),
         pytest.param(b"Title: A\n\nBody", True, False, "Title: A\n\nBody", id="fenceless-key-value"),
         pytest.param(b"---\ntitle: caf\xe9\n---\nBody", False, True, "Body", id="latin-1"),
     ],

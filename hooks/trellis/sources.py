@@ -145,8 +145,12 @@ def split_front_matter(path: str, text: str, first_line: int = 1) -> Source:
             "front-matter has an opening '---' but no closing '---'; "
             "the note is kept private until the fence is closed",
         )
-        return Source({}, text.partition("\n")[2], readable=False, has_front_matter=True,
-                      body_line=first_line + 1, problems=(problem,))
+        # The lines up to the first blank line are the block that was meant:
+        # keep its raw YAML (`audience: ...`) off the page, like unreadable YAML.
+        block, blank, body = text.partition("\n")[2].partition("\n\n")
+        body_line = first_line + 1 + block.count("\n") + 2 if blank else first_line
+        return Source({}, body, readable=False, has_front_matter=True,
+                      body_line=body_line, problems=(problem,))
     # `block` runs from the end of the opening fence line to the start of the closing one.
     body_line = first_line + block.count("\n") + 1
     return _load_block(path, block, body.removeprefix("\n"), first_line, body_line)
