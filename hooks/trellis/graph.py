@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import escape
 
 from .links import Link
@@ -48,6 +48,18 @@ class Edge:
 class Graph:
     nodes: tuple[Node, ...]
     edges: tuple[Edge, ...]
+    # Indexed once so a page's neighbourhood costs its own size, not a scan of
+    # every edge in the garden for every page (which made builds quadratic).
+    touching: Mapping[str, tuple[Edge, ...]] = field(init=False, compare=False, repr=False)
+    by_uri: Mapping[str, Node] = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        touching: dict[str, list[Edge]] = {}
+        for edge in self.edges:
+            touching.setdefault(edge.a, []).append(edge)
+            touching.setdefault(edge.b, []).append(edge)
+        object.__setattr__(self, "touching", {u: tuple(e) for u, e in touching.items()})
+        object.__setattr__(self, "by_uri", {node.uri: node for node in self.nodes})
 
 
 def build_graph(notes: Mapping[str, Note], links: Mapping[str, Iterable[Link]]) -> Graph:
@@ -75,12 +87,12 @@ def _bridge(a: str | None, b: str | None) -> bool:
 def neighbourhood(graph: Graph, uri: str) -> Graph:
     """Return the note and the notes one link away, with the links among them."""
     near = {uri}
-    for edge in graph.edges:
-        if uri in (edge.a, edge.b):
-            near.update((edge.a, edge.b))
+    for edge in graph.touching.get(uri, ()):
+        near.update((edge.a, edge.b))
+    edges = {e for n in near for e in graph.touching.get(n, ()) if e.a in near and e.b in near}
     return Graph(
-        tuple(n for n in graph.nodes if n.uri in near),
-        tuple(e for e in graph.edges if e.a in near and e.b in near),
+        tuple(graph.by_uri[u] for u in sorted(near) if u in graph.by_uri),  # as graph.nodes: by uri
+        tuple(sorted(edges, key=lambda e: (e.a, e.b))),
     )
 
 
