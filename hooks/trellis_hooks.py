@@ -50,6 +50,10 @@ if TYPE_CHECKING:
 log = get_plugin_logger("trellis")
 
 ESSAYS_URI = "essays/index.md"
+# Backlinks and the neighbourhood graph go into the page after search has
+# indexed it: they would put every linking note's title into this note's search
+# entry, and parsing them for the index was a fifth of a 1,000-note build.
+_AFTER_CONTENT = "<!-- trellis: backlinks -->"
 GRAPH_URI = "graph/index.md"
 
 
@@ -69,6 +73,7 @@ class _Build:
     notebooks: dict[str, tuple[dict | None, str]] = field(default_factory=dict)
     feed: list[FeedEntry] | None = None  # None: no site_url, so no feed
     markers: Markers | None = None  # the public build's leak audit
+    files: Files | None = None  # for links in what on_post_page adds
 
 
 state = _Build()
@@ -130,6 +135,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         garden = restrict(garden, state.keep)
         log.info(f"public build keeps {len(state.keep)} of {len(notes)} notes and {len(copied)} files")
     state.garden = garden
+    state.files = files
     _write_notebooks(files, config)
     if config.site_url:
         urls = {f.src_uri: f.url for f in files if not f.inclusion.is_excluded()}
@@ -257,11 +263,22 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         if note.is_quarter_page and note.quarter is not None:
             summary = summarise_quarter(garden, note.quarter, state.breaches, state.year.today)
             blocks.append(render.quarter_dashboard(summary, href, title))
+    blocks.append(_AFTER_CONTENT)
+    return "\n".join(b for b in blocks if b)
+
+
+def _after_content(page: Page) -> str:
+    """Return the backlinks and the neighbourhood graph of a page's note."""
+    garden = state.garden
+    note = garden.notes.get(page.file.src_uri) if garden else None
+    if note is None or garden is None or state.files is None:
+        return ""
+    href = _href(page, state.files)
     sources = [
         (garden.notes[uri], _context(garden, uri, note.src_uri))
         for uri in garden.backlinks.get(note.src_uri, ())
     ]
-    blocks.append(render.backlinks_block(note, sources, href))
+    blocks = [render.backlinks_block(note, sources, href)]
     if state.graph is not None:
         blocks.append(local_svg(neighbourhood(state.graph, note.src_uri), note.src_uri, href))
     return "\n".join(b for b in blocks if b)
@@ -297,6 +314,8 @@ def _markers(files: Files, garden: Garden, kept: set[str], config: MkDocsConfig)
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    if _AFTER_CONTENT in output:
+        output = output.replace(_AFTER_CONTENT, _after_content(page), 1)
     if state.feed is None or "</head>" not in output:
         return output
     link = head_link(absolute(config.site_url or "", FEED_URL), f"{config.site_name} essays")
