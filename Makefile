@@ -18,7 +18,7 @@ $(STAMP): requirements.txt requirements-dev.txt
 	touch $(STAMP)
 
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr $(ADDR)
+	$(BIN)/mkdocs serve --dirty --dev-addr $(ADDR)
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict

@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import logging
 import os
+from pathlib import Path
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -21,6 +22,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from trellis import clock, render
+from trellis.freshness import page_fingerprints, site_fingerprint
 from trellis.frontend import copy_vendor_assets, render_math
 from trellis.dashboards import YearSummary, summarise_quarter, summarise_year
 from trellis.garden import Garden, build_garden, restrict
@@ -73,10 +75,14 @@ class _Build:
     notebooks: dict[str, tuple[dict | None, str]] = field(default_factory=dict)
     feed: list[FeedEntry] | None = None  # None: no site_url, so no feed
     markers: Markers | None = None  # the public build's leak audit
+    fingerprints: dict[str, str] = field(default_factory=dict)  # src_uri -> what its page shows
     files: Files | None = None  # for links in what on_post_page adds
 
 
 state = _Build()
+# src_uri -> fingerprint of the page as last written. Unlike `state` it outlives
+# a build: it is how a `mkdocs serve --dirty` rebuild knows what is unchanged.
+_built: dict[str, str] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -149,7 +155,34 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         state.graph = build_graph(garden.notes, garden.links)
         if files.get_file_from_path(GRAPH_URI) is None:
             files.append(File.generated(config, GRAPH_URI, content=graph_page()))
+    _mark_fresh_pages(files, config)
     return files
+
+
+def _mark_fresh_pages(files: Files, config: MkDocsConfig) -> None:
+    """Tell `--dirty` builds which pages are unchanged, so an edit rebuilds only what it affects."""
+    garden = state.garden
+    assert garden is not None
+    site = site_fingerprint([
+        config.config_file_path and Path(config.config_file_path).read_bytes(),
+        config.site_dir, state.public, state.breaches, clock.today(),
+        sorted((f.src_uri, f.url, f.inclusion.name, garden.notes[f.src_uri].title if f.src_uri in garden.notes else "")
+               for f in files if f.src_dir == config.docs_dir or f.generated_by),
+    ])
+    quarters = {q.quarter: q for q in state.year.quarters} if state.year else {}
+    state.fingerprints = page_fingerprints(garden, site, state.graph, state.year, quarters)
+    for file in files.documentation_pages():
+        fresh = _built.get(file.src_uri) == state.fingerprints.get(file.src_uri, "")
+        # An instance attribute shadows File.is_modified, which MkDocs consults
+        # only for --dirty builds (and which our content_string makes always true).
+        file.is_modified = _modified_check(file, fresh)  # type: ignore[method-assign]
+
+
+def _modified_check(file: File, fresh: bool):
+    def is_modified() -> bool:
+        return not fresh or not os.path.isfile(file.abs_dest_path)
+
+    return is_modified
 
 
 def _read_note(file: File, config: MkDocsConfig) -> Note | None:
@@ -179,6 +212,13 @@ def _log_breaches(breaches: list[Breach]) -> None:
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    garden = state.garden
+    for page in nav.pages:
+        note = garden.notes.get(page.file.src_uri) if garden else None
+        if note is not None:
+            # A --dirty build does not read unchanged pages; without this their
+            # navigation titles would be empty on the pages it does rebuild.
+            page.title = note.title
     if not state.public:
         return nav
     nav.items = _prune(nav.items)
@@ -261,7 +301,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         if note.dashboard == "year":
             blocks.append(render.year_dashboard(state.year, href, title))
         if note.is_quarter_page and note.quarter is not None:
-            summary = summarise_quarter(garden, note.quarter, state.breaches, state.year.today)
+            summary = next((q for q in state.year.quarters if q.quarter == note.quarter), None)
+            if summary is None:  # a quarter page of another year than the dashboard's
+                summary = summarise_quarter(garden, note.quarter, state.breaches, state.year.today)
             blocks.append(render.quarter_dashboard(summary, href, title))
     blocks.append(_AFTER_CONTENT)
     return "\n".join(b for b in blocks if b)
@@ -356,6 +398,8 @@ def _read_site(site: str) -> dict[str, str]:
 
 @event_priority(-100)  # last: the leak audit must see what search, sitemap and plugins wrote
 def on_post_build(config: MkDocsConfig) -> None:
+    _built.clear()
+    _built.update(state.fingerprints)
     # Mermaid is served from the site itself so diagrams render offline.
     for problem in copy_vendor_assets(config.site_dir):
         log.warning(str(problem))
