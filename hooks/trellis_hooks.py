@@ -215,9 +215,10 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     garden = state.garden
     for page in nav.pages:
         note = garden.notes.get(page.file.src_uri) if garden else None
-        if note is not None:
+        if note is not None and "title" not in vars(page):
             # A --dirty build does not read unchanged pages; without this their
             # navigation titles would be empty on the pages it does rebuild.
+            # A title written in a hand-made `nav` is set on the page and wins.
             page.title = note.title
     if not state.public:
         return nav
