@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import os
 import re
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -129,3 +130,33 @@ def front(**keys: Any) -> str:
 def note(body: str = "", **keys: Any) -> str:
     """Return a Markdown note: front-matter from keys, then the body."""
     return (front(**keys) if keys else "") + body
+
+
+CASES = REPO / "tests" / "cases"
+
+
+def case_garden(root: Path, case: str, **overrides: Any) -> Path:
+    """Copy a field case (`tests/cases/<case>/input`) into root with the repo's config merged with its own.
+
+    The case's `mkdocs-extra.yml` replaces top-level keys, except that its
+    Markdown extensions are added to the repo's. Returns the config path;
+    tests may still edit `root/docs` before building.
+    """
+    source = CASES / case / "input"
+    shutil.copytree(source / "docs", root / "docs")
+    config = site_config(root / "docs", root / "site", **overrides)
+    extra_path = source / "mkdocs-extra.yml"
+    extra = yaml.safe_load(extra_path.read_text(encoding="utf-8")) if extra_path.exists() else None
+    for key, value in (extra or {}).items():
+        if key == "markdown_extensions":
+            have = {_extension_name(e) for e in config[key]}
+            config[key] += [e for e in value if _extension_name(e) not in have]
+        else:
+            config[key] = value
+    path = root / "mkdocs.yml"
+    path.write_text(yaml.dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def _extension_name(entry: Any) -> str:
+    return next(iter(entry)) if isinstance(entry, dict) else str(entry)

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import logging
-import shutil
 from pathlib import Path
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 
-from gardens import EPOCH_2026_12_04, REPO, Build, build, note, site_config, write_garden
+from gardens import EPOCH_2026_12_04, Build, build, case_garden, note, write_garden
 
-CASES = Path(__file__).parent / "cases"
 
 TRICKY = {
     "index.md": note("# Home\n\nStart at [[Gradients]].\n", title="Home"),
@@ -122,23 +119,6 @@ def test_quarter_dashboard_counts_bridges(tmp_path: Path) -> None:
 # --- field cases 13 and 14 -------------------------------------------------------------
 
 
-def case_config(root: Path, case: str, **overrides: object) -> Path:
-    """Copy a field case's docs into root and write the repo config merged with its extra config."""
-    shutil.copytree(CASES / case / "docs", root / "docs")
-    extra_path = CASES / case / "mkdocs-extra.yml"
-    extra = yaml.safe_load(extra_path.read_text(encoding="utf-8")) if extra_path.exists() else None
-    config = site_config(root / "docs", root / "site", **overrides)
-    for key, value in (extra or {}).items():
-        if key == "markdown_extensions":
-            names = {next(iter(e)) if isinstance(e, dict) else e for e in config[key]}
-            config[key] += [e for e in value if (next(iter(e)) if isinstance(e, dict) else e) not in names]
-        else:
-            config[key] = value
-    path = root / "mkdocs.yml"
-    path.write_text(yaml.dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return path
-
-
 def hrefs(html: str) -> set[str]:
     """Return the hrefs of the links in a page's article."""
     article = BeautifulSoup(html, "html.parser").select_one("article")
@@ -148,7 +128,7 @@ def hrefs(html: str) -> set[str]:
 @pytest.mark.parametrize("directory_urls", [True, False])
 def test_case_13_same_name_notes(tmp_path: Path, directory_urls: bool) -> None:
     """Case 13: own folder first, explicit paths, folder pages, case-insensitive, one warning."""
-    site = build(case_config(tmp_path, "13-wikilink-same-name-notes", use_directory_urls=directory_urls))
+    site = build(case_garden(tmp_path, "13-wikilink-same-name-notes", use_directory_urls=directory_urls))
     assert site.returncode == 0, site.log
 
     for folder in ("alpha", "beta", "gamma"):
@@ -183,7 +163,7 @@ def test_case_13_same_name_notes(tmp_path: Path, directory_urls: bool) -> None:
 
 def test_case_14_links_inside_code(tmp_path: Path) -> None:
     """Case 14: code, comments and escapes hold no links; real links beside them still count."""
-    site = build(case_config(tmp_path, "14-links-inside-code"), strict=True)
+    site = build(case_garden(tmp_path, "14-links-inside-code"), strict=True)
     assert site.returncode == 0, site.log
     assert site.warnings == []
     raw = site.html("notes/code-examples/")
@@ -283,4 +263,3 @@ def test_rebuild_warnings_are_not_repeated(tmp_path: Path, epoch: None, caplog: 
         build_in_process(config)
     found = [r.getMessage() for r in caplog.records if "nowhere" in r.getMessage()]
     assert found == ["trellis: a.md:4: wikilink [[nowhere]] matches no note; it is shown as plain text"] * 2
-    assert REPO  # the repo config is what the garden is built with

@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import shutil
 import socket
 import subprocess
 import sys
@@ -19,10 +18,9 @@ import time
 from pathlib import Path
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 
-from gardens import REPO, Build, build, site_config
+from gardens import REPO, Build, build, case_garden
 
 CASES = REPO / "tests/cases"
 # Case 01's garden has no quarter page, and Trellis shows dashboards only on
@@ -43,15 +41,13 @@ def copy_case(root: Path, case: str, *, shipped: bool = False, extra: dict[str, 
     """Copy a case's docs into root, optionally `done` -> `shipped` and extra files; return the config path."""
     matches = list(CASES.glob(f"{case}-*"))
     assert len(matches) == 1, case
-    shutil.copytree(matches[0] / "input/docs", root / "docs")
+    config = case_garden(root, matches[0].name)
     if shipped:
         for path in (root / "docs").rglob("*.md"):
             path.write_bytes(path.read_bytes().replace(b"status: done", b"status: shipped"))
     for name, text in (extra or {}).items():
         (root / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
         (root / "docs" / name).write_text(text, encoding="utf-8")
-    config = root / "mkdocs.yml"
-    config.write_text(yaml.dump(site_config(root / "docs", root / "site"), allow_unicode=True), encoding="utf-8")
     return config
 
 

@@ -11,14 +11,12 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-import yaml
 
-from gardens import REPO, Build, build, site_config
+from gardens import REPO, Build, build, case_garden
 
 CASES = REPO / "tests/cases"
 _HREF = re.compile(r"""(?:href|src)="([^"]*)\"""")
@@ -27,24 +25,12 @@ _GENERAL = re.compile(r"^audience: general$", re.MULTILINE)
 
 def case_build(root: Path, case: str, *, shipped: bool, public: bool = True) -> Build:
     """Copy a case, merge its extra config into the repo's, optionally ship its general notes; build."""
-    source = CASES / case / "input"
-    shutil.copytree(source / "docs", root / "docs")
+    path = case_garden(root, case)
     if shipped:
-        for path in (root / "docs").rglob("*.md"):
-            text = path.read_text(encoding="utf-8")
+        for note_path in (root / "docs").rglob("*.md"):
+            text = note_path.read_text(encoding="utf-8")
             text = re.sub(r"^status: .*\n", "", text, flags=re.MULTILINE)
-            path.write_text(_GENERAL.sub("audience: general\nstatus: shipped", text), encoding="utf-8")
-    config = site_config(root / "docs", root / "site")
-    extra_path = source / "mkdocs-extra.yml"
-    extra = yaml.safe_load(extra_path.read_text(encoding="utf-8")) if extra_path.exists() else {}
-    for key, value in (extra or {}).items():
-        if key == "markdown_extensions":
-            names = {next(iter(e)) if isinstance(e, dict) else e for e in config[key]}
-            config[key] += [e for e in value if (next(iter(e)) if isinstance(e, dict) else e) not in names]
-        else:
-            config[key] = value
-    path = root / "mkdocs.yml"
-    path.write_text(yaml.dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+            note_path.write_text(_GENERAL.sub("audience: general\nstatus: shipped", text), encoding="utf-8")
     return build(path, public=public)
 
 

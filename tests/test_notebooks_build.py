@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import nbformat
@@ -11,9 +10,8 @@ import yaml
 from bs4 import BeautifulSoup
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output, new_raw_cell
 
-from gardens import Build, build, note, site_config, write_garden
+from gardens import Build, build, case_garden, note, write_garden
 
-CASES = Path(__file__).parent / "cases"
 KERNEL = {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}}
 
 
@@ -204,21 +202,10 @@ def test_errors_fail_setting_stops_public_build(tmp_path: Path) -> None:
 # --- field cases 17 and 18 -------------------------------------------------------------
 
 
-def case_config(root: Path, case: str) -> Path:
-    """Copy a field case's docs into root and write the repo config merged with its extra config."""
-    shutil.copytree(CASES / case / "docs", root / "docs")
-    extra = yaml.safe_load((CASES / case / "mkdocs-extra.yml").read_text(encoding="utf-8")) or {}
-    config = site_config(root / "docs", root / "site")
-    config.update(extra)
-    path = root / "mkdocs.yml"
-    path.write_text(yaml.dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return path
-
-
 @pytest.mark.parametrize("public", [False, True])
 def test_case_17_notebook_front_matter(tmp_path: Path, public: bool) -> None:
     """Case 17: raw-cell title wins over H1, front-matter cell hidden, [[index]] converted, private ones gone."""
-    site = build(case_config(tmp_path, "17-notebook-front-matter"), public=public)
+    site = build(case_garden(tmp_path, "17-notebook-front-matter"), public=public)
     assert site.returncode == 0, site.log
     warned = site.trellis("WARNING")
     assert any(w.startswith("notebooks/no-meta.ipynb") and "no Trellis front-matter" in w for w in warned)
@@ -237,7 +224,7 @@ def test_case_17_notebook_front_matter(tmp_path: Path, public: bool) -> None:
 @pytest.mark.parametrize("public", [False, True])
 def test_case_18_errors_and_outputs(tmp_path: Path, public: bool) -> None:
     """Case 18: small search index without images, long output or error text; errors and paths warned."""
-    site = build(case_config(tmp_path, "18-notebook-errors-and-outputs"), public=public)
+    site = build(case_garden(tmp_path, "18-notebook-errors-and-outputs"), public=public)
     assert site.returncode == 0, site.log
     index = (site.site / "search" / "search_index.json").read_text(encoding="utf-8")
     assert len(index.encode()) < 1_000_000
