@@ -24,7 +24,7 @@ from mkdocs.utils import get_relative_url
 from trellis import clock, render
 from trellis.freshness import page_fingerprints, site_fingerprint
 from trellis.frontend import copy_vendor_assets, render_math
-from trellis.dashboards import YearSummary, summarise_quarter, summarise_year
+from trellis.dashboards import QuarterSummary, YearSummary, summarise_year
 from trellis.garden import Garden, build_garden, restrict
 from trellis.graph import Graph, build_graph, garden_svg, graph_page, local_svg, neighbourhood
 from trellis.guardrails import Breach, find_breaches
@@ -68,7 +68,7 @@ class _Build:
     garden: Garden | None = None  # what the pages of this build see
     graph: Graph | None = None  # the garden build's link graph; none in the public build
     breaches: list[Breach] = field(default_factory=list)
-    year: YearSummary | None = None
+    years: dict[int, YearSummary] = field(default_factory=dict)  # the dashboards of each year shown
     keep: set[str] = field(default_factory=set)
     notebook_settings: NotebookSettings = field(default_factory=NotebookSettings)
     # src_uri -> the notebook as read (None when unreadable) and why not; emptied in on_files
@@ -147,8 +147,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         urls = {f.src_uri: f.url for f in files if not f.inclusion.is_excluded()}
         state.feed = feed_entries(announced, urls)
 
-    year = state.settings.year or clock.today().year
-    state.year = summarise_year(garden, year, state.breaches, clock.today())
+    state.years = {
+        year: summarise_year(garden, year, state.breaches, clock.today())
+        for year in _dashboard_years(garden)
+    }
     if files.get_file_from_path(ESSAYS_URI) is None:
         files.append(File.generated(config, ESSAYS_URI, content=essays_page()))
     if not state.public:
@@ -157,6 +159,31 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             files.append(File.generated(config, GRAPH_URI, content=graph_page()))
     _mark_fresh_pages(files, config)
     return files
+
+
+def _default_year() -> int:
+    return state.settings.year or clock.today().year
+
+
+def _dashboard_years(garden: Garden) -> set[int]:
+    """Return the years a dashboard is shown for: each year page's, and each quarter page's."""
+    years = {_default_year()}
+    for note in garden.notes.values():
+        if note.dashboard == "year":
+            years.add(note.year or _default_year())
+        if note.is_quarter_page and note.quarter is not None:
+            years.add(note.quarter.year)
+    return years
+
+
+def _dashboard_of(note: Note) -> YearSummary | QuarterSummary | None:
+    """Return the dashboard a note's page shows: its year's, its quarter's, or none."""
+    if note.dashboard == "year":
+        return state.years.get(note.year or _default_year())
+    if note.is_quarter_page and note.quarter is not None:
+        year = state.years.get(note.quarter.year)
+        return next((q for q in year.quarters if q.quarter == note.quarter), None) if year else None
+    return None
 
 
 def _mark_fresh_pages(files: Files, config: MkDocsConfig) -> None:
@@ -169,8 +196,7 @@ def _mark_fresh_pages(files: Files, config: MkDocsConfig) -> None:
         sorted((f.src_uri, f.url, f.inclusion.name, garden.notes[f.src_uri].title if f.src_uri in garden.notes else "")
                for f in files if f.src_dir == config.docs_dir or f.generated_by),
     ])
-    quarters = {q.quarter: q for q in state.year.quarters} if state.year else {}
-    state.fingerprints = page_fingerprints(garden, site, state.graph, state.year, quarters)
+    state.fingerprints = page_fingerprints(garden, site, state.graph, _dashboard_of)
     for file in files.documentation_pages():
         fresh = _built.get(file.src_uri) == state.fingerprints.get(file.src_uri, "")
         # An instance attribute shadows File.is_modified, which MkDocs consults
@@ -298,14 +324,11 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         return garden.notes[uri].title
 
     blocks = [html]
-    if not state.public and state.year is not None:
-        if note.dashboard == "year":
-            blocks.append(render.year_dashboard(state.year, href, title))
-        if note.is_quarter_page and note.quarter is not None:
-            summary = next((q for q in state.year.quarters if q.quarter == note.quarter), None)
-            if summary is None:  # a quarter page of another year than the dashboard's
-                summary = summarise_quarter(garden, note.quarter, state.breaches, state.year.today)
-            blocks.append(render.quarter_dashboard(summary, href, title))
+    shown = None if state.public else _dashboard_of(note)
+    if isinstance(shown, YearSummary):
+        blocks.append(render.year_dashboard(shown, href, title))
+    elif isinstance(shown, QuarterSummary):
+        blocks.append(render.quarter_dashboard(shown, href, title))
     blocks.append(_AFTER_CONTENT)
     return "\n".join(b for b in blocks if b)
 

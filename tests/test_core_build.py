@@ -118,3 +118,21 @@ def test_bad_value_warns_fails_strict_and_still_builds(tmp_path: Path, key: str,
     relaxed = build(config)
     assert relaxed.returncode == 0
     assert "Body text." in relaxed.html("notes/bad/")
+
+
+def test_each_year_page_shows_its_own_year(tmp_path: Path) -> None:
+    """A garden spanning two roadmaps shows each year on its own year page."""
+    notes = {
+        "index.md": note("Home."),
+        "2026/index.md": note("", title="2026", dashboard="year", year=2026),
+        "2027/index.md": note("", title="2027", dashboard="year", year=2027),
+        "2027/q1/index.md": note("", title="Q1 2027", quarter="2027-Q1", plan={"technical": {"deliverables": ["X"]}}),
+        "2027/q1/x.md": note("", title="X", quarter="2027-Q1", track="technical", deliverable="X", status="shipped"),
+    }
+    result = build(write_garden(tmp_path, notes), strict=True)
+    assert result.returncode == 0, result.log
+    years = {url: _soup(result, url).select_one(".trellis-year") for url in ("2026/", "2027/")}
+    assert (years["2026/"]["data-year"], years["2026/"]["data-total"]) == ("2026", "0")
+    assert (years["2027/"]["data-year"], years["2027/"]["data-shipped"], years["2027/"]["data-total"]) == ("2027", "1", "1")
+    quarter = _soup(result, "2027/q1/").select_one(".trellis-quarter-dashboard")
+    assert (quarter["data-quarter"], quarter["data-phase"]) == ("2027-Q1", "upcoming")

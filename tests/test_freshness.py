@@ -12,7 +12,7 @@ from trellis.graph import build_graph
 
 def _prints(notes: list, site: str = "site") -> dict[str, str]:
     garden = build_garden(notes)
-    return page_fingerprints(garden, site, build_graph(garden.notes, garden.links), None, {})
+    return page_fingerprints(garden, site, build_graph(garden.notes, garden.links))
 
 
 BASE = [

@@ -10,11 +10,11 @@ and addresses of all pages, the settings, the day).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable
 
-from .dashboards import QuarterSummary, YearSummary
 from .garden import Garden
 from .graph import Graph, neighbourhood
+from .notes import Note
 
 
 def site_fingerprint(parts: Iterable[object]) -> str:
@@ -30,10 +30,12 @@ def page_fingerprints(
     garden: Garden,
     site: str,
     graph: Graph | None,
-    year: YearSummary | None,
-    quarters: Mapping[object, QuarterSummary],
+    dashboard: Callable[[Note], object] = lambda note: None,
 ) -> dict[str, str]:
-    """Return, per note, a digest that changes whenever the note's page would."""
+    """Return, per note, a digest that changes whenever the note's page would.
+
+    `dashboard` gives the data of the dashboard a note's page shows, if any.
+    """
     prints = {}
     for uri, note in garden.notes.items():
         digest = hashlib.sha256(site.encode())
@@ -46,9 +48,6 @@ def page_fingerprints(
             digest.update(repr((source, other.title, other.track, other.quarter, contexts)).encode())
         if graph is not None:
             digest.update(repr(neighbourhood(graph, uri)).encode())
-        if note.dashboard == "year" and year is not None:
-            digest.update(repr(year).encode())
-        if note.is_quarter_page and note.quarter in quarters:
-            digest.update(repr(quarters[note.quarter]).encode())
+        digest.update(repr(dashboard(note)).encode())
         prints[uri] = digest.hexdigest()
     return prints
