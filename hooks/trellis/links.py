@@ -36,6 +36,9 @@ MDLINK = re.compile(
     re.VERBOSE,
 )
 _NEWLINE = re.compile("\n")
+# Reference-style links: `[text][ref]` or `[text][]`, with `[ref]: url` elsewhere.
+_REF_DEFINITION = re.compile(r"^[ ]{0,3}\[(?P<ref>[^\]\n]+)\]:[ \t]*<?(?P<url>[^\s>]+)>?", re.MULTILINE)
+_REF_LINK = re.compile(r"(?<![\\\]])(?P<embed>!?)\[(?P<label>[^\[\]\n]*)\]\[(?P<ref>[^\[\]\n]*)\]")
 _HTML_REF = re.compile(r"""\b(?:src|href)\s*=\s*["'](?P<url>[^"'#?]+)""", re.IGNORECASE)
 _SNIPPET = re.compile(r"""^[ \t]*-{1,}8<-{1,}[ \t]+(?P<q>["']?)(?P<path>[^"'\n]+?)(?P=q)[ \t]*$""", re.MULTILINE)
 
@@ -227,6 +230,20 @@ def find_links(source: str, body: str, resolver: Resolver, body_line: int = 1) -
         link = _markdown_link(source, body, match, resolver, newlines, body_line)
         if link:
             links.append(link)
+    definitions: dict[str, str] = {}
+    for m in _REF_DEFINITION.finditer(masked):  # the first definition of a name wins, as in Markdown
+        definitions.setdefault(m.group("ref").strip().lower(), m.group("url"))
+    for match in _REF_LINK.finditer(masked) if definitions else ():
+        i = bisect_right(wiki_starts, match.start()) - 1
+        if i >= 0 and match.start() < wiki_ends[i]:
+            continue
+        url = definitions.get((match.group("ref") or match.group("label")).strip().lower())
+        target = resolve_url(url, source, resolver) if url else None
+        if target:
+            line = _line_of(newlines, match.start()) + body_line - 1
+            links.append(Link(source, target, "markdown", url, match.group("label"), urlsplit(url).fragment,
+                              line, match.start(), match.end(), embed=bool(match.group("embed")),
+                              context=sentence_around(body, match.start(), match.end())))
     for match in _HTML_REF.finditer(masked):
         target = resolve_url(match.group("url"), source, resolver)
         if target:
