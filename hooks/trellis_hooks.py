@@ -35,7 +35,9 @@ from trellis.notebooks import (
     parse_notebook_settings, placeholder, sanitise,
 )
 from trellis.notes import Note, build_note
-from trellis.publishing import essays, feed_essays, is_note_path, public_files, public_notes, public_text
+from trellis.publishing import (
+    essays, feed_essays, is_note_path, public_files, public_notes, public_text, strip_comments,
+)
 from trellis.audit import LeftOut, Markers, collect_markers, find_leaks
 from trellis.feed import FEED_URL, FeedEntry, absolute, feed_entries, feed_link, head_link, render_feed
 from trellis.settings import Settings, parse_settings
@@ -300,6 +302,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if state.public:
+        html = strip_comments(html)
     html, problems = render_math(html, page.file.src_uri)
     for problem in problems:
         log.warning(str(problem))

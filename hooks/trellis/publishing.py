@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+import re
 from collections.abc import Iterable
 
 from .garden import Garden
@@ -77,3 +78,14 @@ def public_text(notes: Iterable[Note], *extra: str | None) -> str:
     for note in notes:
         parts.extend([note.title, note.body, note.summary or "", *note.tags])
     return "\n".join(parts)
+
+
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+def strip_comments(html: str) -> str:
+    """Return a public page without HTML comments: notes to self in an essay stay at home.
+
+    Comments written inside code are escaped by Markdown (`&lt;!--`) and kept.
+    """
+    return _COMMENT.sub("", html) if "<!--" in html else html
