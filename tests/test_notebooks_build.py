@@ -164,7 +164,9 @@ def test_broken_notebook_still_a_page(garden_build: Build, url: str) -> None:
 
 def test_unreadable_notebook_shows_notice(garden_build: Build) -> None:
     """An invalid notebook is replaced by a page saying it could not be read."""
-    assert "could not be read" in article(garden_build, "broken/invalid/").get_text()
+    notice = article(garden_build, "broken/invalid/").select_one(".trellis-unreadable")
+    assert notice is not None and "could not be read" in notice.get_text()
+    assert "!!!" not in article(garden_build, "broken/invalid/").get_text()
 
 
 def test_private_notebook_absent_from_public_build(public_build: Build) -> None:

@@ -10,6 +10,7 @@ on plain notebook dicts and text; the glue writes the file.
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import re
 from collections.abc import Callable
@@ -104,7 +105,14 @@ def front_matter_problems(path: str, notebook: dict[str, Any], has_front_matter:
 
 def placeholder(title: str, reason: str) -> dict[str, Any]:
     """Return a valid notebook that says why the real one is not shown."""
-    text = f"# {title}\n\n!!! warning \"This notebook could not be read\"\n\n    {reason}\n"
+    # nbconvert renders Markdown cells without MkDocs' extensions, so the notice
+    # is HTML (Material's admonition classes) rather than `!!!` syntax.
+    text = (
+        f"# {title}\n\n"
+        '<div class="admonition warning trellis-unreadable">'
+        '<p class="admonition-title">This notebook could not be read</p>'
+        f"<p>{html.escape(reason)}</p></div>\n"
+    )
     return {
         "cells": [{"cell_type": "markdown", "id": "trellis-notice", "metadata": {}, "source": text}],
         "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
