@@ -71,7 +71,7 @@ CORPUS: dict[str, tuple[str | bytes, list[str]]] = {
     "notes/latin-1.md": (
         b"---\ntitle: Caf\xe9 notes\n---\nBody\n",
         ["notes/latin-1.md:2: bytes at offset 14 are not UTF-8; undecodable bytes are shown as "
-         "\N{REPLACEMENT CHARACTER} (re-save the file as UTF-8)"],
+         "\N{REPLACEMENT CHARACTER} and the note is kept private (re-save the file as UTF-8)"],
     ),
     "notes/fenceless.md": (
         "Quarter: 2026-Q1\n\nBody\n",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -92,7 +93,9 @@ def garden(tmp_path: Path) -> Path:
 def test_data_copy_matches_shared_roadmap() -> None:
     """tests/data holds the same roadmap as ../shared, when ../shared is there."""
     if not SHARED_ROADMAP.is_file():
-        pytest.skip("../shared/roadmap-2026.md is not next to this checkout")
+        # CI always runs beside shared/; a clone elsewhere has only the copy.
+        assert not os.environ.get("CI"), "../shared/roadmap-2026.md is missing in CI"
+        pytest.skip("../shared/roadmap-2026.md is not next to this checkout (outside CI)")
     assert ROADMAP.read_bytes() == SHARED_ROADMAP.read_bytes()
 
 

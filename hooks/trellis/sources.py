@@ -102,7 +102,7 @@ def decode(data: bytes) -> tuple[str, str | None]:
         text = data.decode("utf-8-sig", errors="replace")
         problem = (
             f"bytes at offset {error.start} are not UTF-8; undecodable bytes are shown "
-            "as \N{REPLACEMENT CHARACTER} (re-save the file as UTF-8)"
+            "as \N{REPLACEMENT CHARACTER} and the note is kept private (re-save the file as UTF-8)"
         )
     return _lf(text), problem
 
