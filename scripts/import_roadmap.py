@@ -26,21 +26,10 @@ from trellis.roadmap import (  # noqa: E402
     parse_roadmap,
     plan_files,
 )
+from trellis.loading import load_mkdocs_yaml  # noqa: E402
 from trellis.sources import read_markdown  # noqa: E402
 
 PROG = "import_roadmap"
-
-
-class _ConfigLoader(yaml.SafeLoader):
-    """A safe loader that reads mkdocs.yml's `!!python/name:` and `!ENV` tags as null."""
-
-
-def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
-    return None
-
-
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
-_ConfigLoader.add_multi_constructor("!", _ignore_tag)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -122,7 +111,7 @@ def check_mkdocs(config_path: Path, limits: dict[str, int]) -> list[str]:
     if not config_path.is_file():
         return [f"{config_path}: not found; the guardrail limits belong in it:", block.rstrip()]
     try:
-        config: Any = yaml.load(config_path.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+        config: Any = load_mkdocs_yaml(config_path)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         return [f"{config_path}: cannot read it ({error}); guardrail limits not checked"]
     problems = check_guardrail_settings(config, limits)

@@ -149,6 +149,14 @@ class ConfigError(Exception):
     """mkdocs.yml cannot be used at all; the message names the file."""
 
 
+def load_mkdocs_yaml(path: Path) -> Any:
+    """Return mkdocs.yml as plain data, its Python and `!ENV` tags read as null.
+
+    Raises OSError, UnicodeDecodeError or yaml.YAMLError when it cannot be read.
+    """
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+
+
 def read_config(path: Path, docs_dir: Path | None = None) -> SiteConfig:
     """Return the docs folder and Trellis settings mkdocs.yml names; a missing file means defaults.
 
@@ -157,7 +165,7 @@ def read_config(path: Path, docs_dir: Path | None = None) -> SiteConfig:
     if not path.is_file():
         return SiteConfig(path, docs_dir or path.parent / "docs")
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+        data = load_mkdocs_yaml(path)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         raise ConfigError(f"{path}: cannot be read ({_first_line(error)})") from error
     if not isinstance(data, dict):
