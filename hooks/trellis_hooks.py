@@ -28,21 +28,20 @@ from trellis.dashboards import QuarterSummary, YearSummary, summarise_year
 from trellis.garden import Garden, build_garden, restrict
 from trellis.graph import Graph, build_graph, garden_svg, graph_page, local_svg, neighbourhood
 from trellis.guardrails import Breach, find_breaches
-from trellis.loading import describe_breach, is_ignored
+from trellis.links import is_note_path
+from trellis.loading import describe_breach, is_ignored, read_note_file
 from trellis.markdown import essays_page, rewrite_links, source_for_mkdocs
 from trellis.notebooks import (
-    NotebookSettings, copy_name, dumps, exclude_code_from_search, front_matter_problems,
+    NotebookSettings, copy_name, dumps, exclude_code_from_search,
     parse_notebook_settings, placeholder, sanitise,
 )
-from trellis.notes import Note, build_note
+from trellis.notes import Note
 from trellis.publishing import (
-    essays, feed_essays, is_note_path, public_files, public_notes, public_text, strip_comments,
+    essays, feed_essays, public_files, public_notes, public_text, strip_comments,
 )
 from trellis.audit import LeftOut, Markers, collect_markers, find_leaks
 from trellis.feed import FEED_URL, FeedEntry, absolute, feed_entries, feed_link, head_link, render_feed
 from trellis.settings import Settings, parse_settings
-from trellis.problems import Problem
-from trellis.sources import Source, read_markdown, read_notebook
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -217,18 +216,18 @@ def _read_note(file: File, config: MkDocsConfig) -> Note | None:
     """Read one note and tell MkDocs what to render; None for files that are not notes."""
     if not is_note_path(file.src_uri) or file.abs_src_path is None:
         return None
-    if file.src_uri.lower().endswith(".ipynb"):
-        return _read_notebook_note(file)
-    with open(file.abs_src_path, "rb") as handle:
-        data = handle.read()
-    source = read_markdown(file.src_uri, data)
-    note, problems = build_note(file.src_uri, source, state.settings.year)
-    # MkDocs would read the file again, with other rules for the same
-    # front-matter; it renders exactly the body Trellis read instead.
-    file.content_string = source_for_mkdocs(note, problems)
-    for problem in problems:
+    read = read_note_file(Path(file.abs_src_path), file.src_uri, state.settings.year,
+                          state.notebook_settings.max_size_mb)
+    for problem in read.problems:
         log.warning(str(problem))
-    return note
+    if read.note.kind == "notebook":
+        # Kept for the rendered copy made in _write_notebooks.
+        state.notebooks[file.src_uri] = (read.notebook, read.notice)
+    else:
+        # MkDocs would read the file again, with other rules for the same
+        # front-matter; it renders exactly the body Trellis read instead.
+        file.content_string = source_for_mkdocs(read.note, read.problems)
+    return read.note
 
 
 def _log_breaches(breaches: list[Breach]) -> None:
@@ -432,29 +431,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     for problem in copy_vendor_assets(config.site_dir):
         log.warning(str(problem))
     _write_feed_and_audit(config)
-
-
-def _read_notebook_note(file: File) -> Note:
-    """Read a notebook once (unless it is over the size cap) and keep it for its rendered copy."""
-    assert file.abs_src_path is not None
-    size = os.path.getsize(file.abs_src_path)
-    cap = state.notebook_settings.max_size_mb
-    notebook = None
-    if size > cap * 2**20:
-        reason = (f"notebook is {size // 2**20} MB, over extra.trellis.notebooks.max_size_mb ({cap}); "
-                  "it is not read, shown as a notice and kept private (clear its outputs)")
-        source = Source({}, "", readable=False, problems=(Problem(file.src_uri, None, None, reason),))
-    else:
-        with open(file.abs_src_path, "rb") as handle:
-            source, notebook = read_notebook(file.src_uri, handle.read())
-    note, problems = build_note(file.src_uri, source, state.settings.year, kind="notebook")
-    if notebook is not None and source.readable:
-        problems += front_matter_problems(file.src_uri, notebook, source.has_front_matter)
-    for problem in problems:
-        log.warning(str(problem))
-    reason = "; ".join(p.message for p in source.problems) or "it could not be read"
-    state.notebooks[file.src_uri] = (notebook, reason)
-    return note
 
 
 def _write_notebooks(files: Files, config: MkDocsConfig) -> None:

@@ -51,7 +51,7 @@ def find_problems(config_path: Path, docs: Path | None) -> list[str]:
         lines.append(epoch)
     lines.extend(f"{config.path}: {problem}" for problem in config.notebook_problems)
 
-    garden, problems = load_garden(config.docs_dir, config.settings, config.exclude_docs)
+    garden, problems = load_garden(config.docs_dir, config.settings, config.exclude_docs, config.notebooks.max_size_mb)
     # Problems name docs-relative paths; prefixed with the folder they open from here.
     lines.extend(f"{config.docs_dir.as_posix()}/{problem}" for problem in problems)
     if config.settings.breach_level == "warn":  # only then do breaches fail `--strict`

@@ -151,7 +151,7 @@ def plan_new_note(args: argparse.Namespace, config: SiteConfig, today: dt.date) 
     if args.deliverable and quarter is None:
         raise NoteError("--deliverable: needs --quarter, the quarter whose plan names it")
 
-    garden = load_garden(docs, config.settings, config.exclude_docs)[0] if quarter else None
+    garden = load_garden(docs, config.settings, config.exclude_docs, config.notebooks.max_size_mb)[0] if quarter else None
     deliverable = None
     if args.deliverable and garden and quarter:
         deliverable, track = pick_deliverable(args.deliverable, track, quarter, garden, docs)

@@ -117,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{PROG}: {config.docs_dir}: no such docs folder", file=sys.stderr)
         return 2
 
-    garden, _ = load_garden(config.docs_dir, config.settings, config.exclude_docs)
+    garden, _ = load_garden(config.docs_dir, config.settings, config.exclude_docs, config.notebooks.max_size_mb)
     breaches = find_breaches(garden.notes.values(), config.settings.limits)
     today = clock.today()
     year = args.year or config.settings.year or today.year

@@ -157,7 +157,7 @@ def test_essay_index_newest_first_with_dates(public_site: Build) -> None:
     assert page.index("Newer essay") < page.index("Older essay")
     assert '<time datetime="2026-03-15">' in page and '<time datetime="2026-02-01">' in page
     assert 'href="../feed.xml"' in page
-    assert f'rel="alternate" type="application/atom+xml"' in public_site.html("")
+    assert 'rel="alternate" type="application/atom+xml"' in public_site.html("")
 
 
 def test_feed_is_reproducible(tmp_path: Path) -> None:

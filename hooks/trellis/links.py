@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
@@ -14,6 +14,11 @@ from .problems import Problem
 
 LinkKind = Literal["wiki", "markdown"]
 NOTE_SUFFIXES = (".md", ".ipynb")
+
+
+def is_note_path(src_uri: str) -> bool:
+    """Return whether a docs-relative path names a note (Markdown or notebook)."""
+    return posixpath.splitext(src_uri)[1].lower() in NOTE_SUFFIXES
 
 _FENCE_OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})")
 _CONTAINER = re.compile(r"^[ \t]*(?:!!!|\?\?\?\+?|===|[-*+][ \t]|\d+[.)][ \t])")
@@ -350,6 +355,4 @@ def _line_starts(text: str) -> list[int]:
 
 
 def _line_of(newlines: list[int], offset: int) -> int:
-    from bisect import bisect_left
-
     return bisect_left(newlines, offset) + 1

@@ -18,12 +18,12 @@ import yaml
 
 from .garden import Garden, build_garden
 from .guardrails import Breach
-from .notebooks import front_matter_problems, parse_notebook_settings
+from .links import is_note_path
+from .notebooks import NotebookSettings, front_matter_problems, parse_notebook_settings
 from .notes import Note, build_note
 from .problems import Problem
-from .publishing import is_note_path
 from .settings import Settings, parse_settings
-from .sources import read_markdown, read_notebook
+from .sources import Source, read_markdown, read_notebook
 
 # MkDocs' own default `exclude_docs`: dot-files and dot-folders (.obsidian/,
 # .trash/, .DS_Store) and a top-level templates/ folder.
@@ -57,15 +57,50 @@ def is_ignored(src_uri: str, exclude_docs: str | None = None) -> bool:
     return spec.match_file(src_uri) or is_junk(src_uri)
 
 
+@dataclass(frozen=True)
+class NoteFile:
+    """One note as read from its file: the record, its problems, and a notebook's parsed JSON."""
+
+    note: Note
+    problems: list[Problem]
+    notebook: dict[str, Any] | None = None  # None for Markdown, or a notebook not shown
+    notice: str = ""  # why a notebook is not shown, for the page that stands in for it
+
+
 def read_note(src_uri: str, data: bytes, year: int | None) -> tuple[Note, list[Problem]]:
     """Return the note a Markdown file or notebook's bytes describe, and its front-matter problems."""
-    if src_uri.lower().endswith(".ipynb"):
-        source, notebook = read_notebook(src_uri, data)
+    read = _note_from_bytes(src_uri, data, year)
+    return read.note, read.problems
+
+
+def read_note_file(path: Path, src_uri: str, year: int | None,
+                   max_notebook_mb: int = NotebookSettings.max_size_mb) -> NoteFile:
+    """Read one note from disk, as the build and the scripts both do.
+
+    A notebook over `max_notebook_mb` is not read at all (a few hundred MB of
+    outputs would be held in memory twice): it becomes a private, unreadable note.
+    Raises OSError when the file cannot be read.
+    """
+    if src_uri.lower().endswith(".ipynb") and path.stat().st_size > max_notebook_mb * 2**20:
+        reason = (f"notebook is {path.stat().st_size // 2**20} MB, over "
+                  f"extra.trellis.notebooks.max_size_mb ({max_notebook_mb}); "
+                  "it is not read, shown as a notice and kept private (clear its outputs)")
+        source = Source({}, "", readable=False, problems=(Problem(src_uri, None, None, reason),))
         note, problems = build_note(src_uri, source, year, kind="notebook")
-        if notebook is not None and source.readable:
-            problems += front_matter_problems(src_uri, notebook, source.has_front_matter)
-        return note, problems
-    return build_note(src_uri, read_markdown(src_uri, data), year)
+        return NoteFile(note, problems, None, reason)
+    return _note_from_bytes(src_uri, path.read_bytes(), year)
+
+
+def _note_from_bytes(src_uri: str, data: bytes, year: int | None) -> NoteFile:
+    if not src_uri.lower().endswith(".ipynb"):
+        note, problems = build_note(src_uri, read_markdown(src_uri, data), year)
+        return NoteFile(note, problems)
+    source, notebook = read_notebook(src_uri, data)
+    note, problems = build_note(src_uri, source, year, kind="notebook")
+    if notebook is not None and source.readable:
+        problems += front_matter_problems(src_uri, notebook, source.has_front_matter)
+    notice = "; ".join(p.message for p in source.problems) or "it could not be read"
+    return NoteFile(note, problems, notebook, notice)
 
 
 def walk_docs(docs_dir: Path, exclude_docs: str | None = None) -> list[str]:
@@ -87,6 +122,7 @@ def load_garden(
     docs_dir: Path,
     settings: Settings,
     exclude_docs: str | None = None,
+    max_notebook_mb: int = NotebookSettings.max_size_mb,
 ) -> tuple[Garden, list[Problem]]:
     """Return the garden in a docs folder and every problem the build would warn about, in its order.
 
@@ -100,13 +136,12 @@ def load_garden(
             others.append(src_uri)
             continue
         try:
-            data = (docs_dir / src_uri).read_bytes()
+            read = read_note_file(docs_dir / src_uri, src_uri, settings.year, max_notebook_mb)
         except OSError as error:
             problems.append(Problem(src_uri, None, None, f"cannot be read ({error.strerror})"))
             continue
-        note, found = read_note(src_uri, data, settings.year)
-        notes.append(note)
-        problems.extend(found)
+        notes.append(read.note)
+        problems.extend(read.problems)
 
     garden = build_garden(notes, others)
     problems.extend(garden.problems)
@@ -143,6 +178,7 @@ class SiteConfig:
     exclude_docs: str | None = None
     problems: tuple[str, ...] = ()  # unusable extra.trellis values, as the build warns them
     notebook_problems: tuple[str, ...] = ()  # unusable extra.trellis.notebooks values
+    notebooks: NotebookSettings = field(default_factory=NotebookSettings)
 
 
 class ConfigError(Exception):
@@ -175,13 +211,13 @@ def read_config(path: Path, docs_dir: Path | None = None) -> SiteConfig:
         raise ConfigError(f"{path}: extra.trellis must be a mapping of Trellis settings")
     settings, problems = parse_settings(extra)
     raw = extra.get("trellis") or {}
-    _, notebook_problems = parse_notebook_settings(raw.get("notebooks"))
+    notebooks, notebook_problems = parse_notebook_settings(raw.get("notebooks"))
     if docs_dir is None:
         docs_dir = path.parent / str(data.get("docs_dir") or "docs")
     # The build skips draft_docs too (the glue leaves out every excluded file).
     patterns = [data.get(k) for k in ("exclude_docs", "draft_docs")]
     exclude = "\n".join(p for p in patterns if isinstance(p, str)) or None
-    return SiteConfig(path, docs_dir, settings, exclude, tuple(problems), tuple(notebook_problems))
+    return SiteConfig(path, docs_dir, settings, exclude, tuple(problems), tuple(notebook_problems), notebooks)
 
 
 def _first_line(error: Exception) -> str:

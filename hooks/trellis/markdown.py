@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import logging
-import posixpath
+from html import escape
 from urllib.parse import urlsplit
 
 from markdown.extensions.toc import slugify
 
 from .garden import Garden
-from .links import Link, relative_href, snippet_paths
+from .links import Link, is_note_path, relative_href, snippet_paths
 from .notes import Note
 from .problems import Problem
 
@@ -27,15 +27,9 @@ def source_for_mkdocs(note: Note, problems: list[Problem]) -> str:
     banner = (
         '<div class="admonition warning trellis-unreadable">'
         '<p class="admonition-title">Front-matter could not be read</p>'
-        f"<p>{_escape(reasons)}</p></div>\n\n"
+        f"<p>{escape(reasons)}</p></div>\n\n"
     )
     return _NO_META + banner + note.body
-
-
-def _escape(text: str) -> str:
-    from html import escape
-
-    return escape(text)
 
 
 def rewrite_links(note: Note, garden: Garden, public: bool, docs_name: str = "docs") -> tuple[str, list[Message]]:
@@ -58,19 +52,11 @@ def rewrite_links(note: Note, garden: Garden, public: bool, docs_name: str = "do
     return text, messages
 
 
-def _visible(target: str, garden: Garden) -> bool:
-    return target in garden.notes or target not in garden.resolver.paths.values() or not _is_note(target)
-
-
-def _is_note(uri: str) -> bool:
-    return posixpath.splitext(uri)[1].lower() in (".md", ".ipynb")
-
-
 def _replacement(note: Note, link: Link, garden: Garden, public: bool, messages: list[Message]) -> str | None:
     written = link.label or link.written
     if link.kind == "markdown" and not link.label and link.embed:
         return None  # an HTML src/href: left as written
-    private = link.target is not None and _is_note(link.target) and link.target not in garden.notes
+    private = link.target is not None and is_note_path(link.target) and link.target not in garden.notes
     if private:
         if link.embed:
             messages.append((logging.WARNING, f"{note.src_uri}:{link.line}: embeds private note {link.target}; the embed is left out of the public page"))
@@ -84,7 +70,7 @@ def _replacement(note: Note, link: Link, garden: Garden, public: bool, messages:
     href = relative_href(note.src_uri, link.target)
     if link.anchor:
         href += "#" + slugify(link.anchor, "-")
-    if link.embed and not _is_note(link.target):
+    if link.embed and not is_note_path(link.target):
         return f"![{_text(written)}]({href})"
     return f"[{_text(written)}]({href})"
 
@@ -95,10 +81,10 @@ def _as_source_link(note: Note, link: Link) -> str | None:
     MkDocs converts links to `.md` files for either `use_directory_urls`; `b`,
     `../b/` or `b.html` it leaves as written, which breaks in the other mode.
     """
-    if link.target is None or not _is_note(link.target):
+    if link.target is None or not is_note_path(link.target):
         return None  # MkDocs converts it, or it is not Trellis' to change
     path = urlsplit(link.written).path
-    if _is_note(path):
+    if is_note_path(path):
         return None
     written = note.body[link.start:link.end]
     at = written.rfind(link.written)
@@ -115,7 +101,7 @@ def _drop_private_snippets(note: Note, text: str, garden: Garden, docs_name: str
     for start, end, path in reversed(snippet_paths(text)):
         candidate = path.removeprefix(f"{docs_name}/").removeprefix("./")
         target = garden.resolver.paths.get(candidate.lower())
-        if target is None or not _is_note(target) or target in garden.notes:
+        if target is None or not is_note_path(target) or target in garden.notes:
             continue
         messages.append((logging.WARNING, f"{note.src_uri}: pastes private note {target} with a snippet; it is left out of the public page"))
         text = text[:start] + text[end:]

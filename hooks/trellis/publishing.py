@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import posixpath
 import re
 from collections.abc import Iterable
 
@@ -57,9 +56,6 @@ def reading_minutes(body: str, words_per_minute: int = 200) -> int:
     """Return an honest reading time, at least a minute."""
     return max(1, round(len(body.split()) / words_per_minute))
 
-
-def is_note_path(src_uri: str) -> bool:
-    return posixpath.splitext(src_uri)[1].lower() in (".md", ".ipynb")
 
 
 

@@ -8,6 +8,7 @@ from html import escape
 from .dashboards import QuarterSummary, TrackSummary, YearSummary, year_position
 from .guardrails import Breach
 from .notes import Note
+from .publishing import reading_minutes
 
 Href = Callable[[str], "str | None"]  # src_uri -> URL relative to the page, or None when not built
 
@@ -177,8 +178,6 @@ def backlinks_block(target: Note, sources: list[tuple[Note, str]], href: Href) -
 
 def essays_block(essays: list[Note], href: Href, public: bool) -> str:
     """Return the essay index: newest first, with date, summary and reading time."""
-    from .publishing import reading_minutes
-
     if not essays:
         return ('<div class="trellis-essays" data-count="0"><p>No essays yet. An essay is a note with '
                 "<code>audience: general</code>; it is published once its status is "
