@@ -289,7 +289,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         page.meta.setdefault("hide", ["toc"])
     if note.kind == "notebook":
         return markdown
-    text, messages = rewrite_links(note, garden, state.public)
+    text, messages = rewrite_links(note, garden, state.public, os.path.basename(config.docs_dir))
     for level, message in messages:
         log.log(level, message)
     # An unreadable note's "could not be read" banner sits before the body in

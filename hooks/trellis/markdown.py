@@ -32,8 +32,11 @@ def source_for_mkdocs(note: Note, problems: list[Problem]) -> str:
     return _NO_META + banner + note.body
 
 
-def rewrite_links(note: Note, garden: Garden, public: bool, docs_name: str = "docs") -> tuple[str, list[Message]]:
-    """Return the note's body with wikilinks as Markdown links and, when public, private links as text."""
+def rewrite_links(note: Note, garden: Garden, public: bool, docs_name: str) -> tuple[str, list[Message]]:
+    """Return the note's body with wikilinks as Markdown links and, when public, private links as text.
+
+    `docs_name` is the docs folder's name, which snippet paths may start with.
+    """
     body = note.body
     messages: list[Message] = []
     pieces: list[str] = []
