@@ -86,6 +86,18 @@ state = _Build()
 _built: dict[str, str] = {}
 
 
+class _NoDirtyWarning(logging.Filter):
+    """Drops MkDocs' "dirty build … inaccurate navigation" warning: Trellis rebuilds every
+    page whose navigation, links or dashboards an edit changes (see _mark_fresh_pages)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+_no_dirty_warning = _NoDirtyWarning()
+logging.getLogger("mkdocs.commands.build").addFilter(_no_dirty_warning)
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global state
     settings, problems = parse_settings(config.extra)

@@ -67,6 +67,16 @@ def test_status_edit_updates_dashboards_and_nothing_else(serve) -> None:
     assert row["data-status"] == "shipped"
 
 
+def test_no_inaccurate_navigation_warning(serve, caplog: pytest.LogCaptureFixture) -> None:
+    """MkDocs' generic dirty-build warning is not shown: Trellis keeps navigation and links right."""
+    docs, site, rebuild = serve
+    rebuild(dirty=False)
+    _edit(docs / "2026/q1/derivation.md", "status: planned", "status: shipped")
+    with caplog.at_level("WARNING"):
+        rebuild()
+    assert [r.getMessage() for r in caplog.records if r.levelname == "WARNING"] == []
+
+
 def test_rebuilt_pages_keep_every_navigation_title(serve) -> None:
     """A page rebuilt alone shows the same navigation as after a full build."""
     docs, site, rebuild = serve
